@@ -1,0 +1,109 @@
+import cookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { auditRoutes } from './platform/audit/audit.routes'
+import { authRoutes } from './platform/auth/auth.routes'
+import { defaultPasswordPolicy, type PasswordPolicy } from './platform/auth/password'
+import { calendarRoutes } from './platform/calendar/calendar.routes'
+import { systemClock, type Clock } from './platform/clock'
+import type { Db } from './platform/db/database'
+import type { PlatformDeps } from './platform/deps'
+import { installAuth } from './platform/http/auth'
+import { installErrorHandler, routeNotFound } from './platform/http/error-handler'
+import { ErrorSchema } from './platform/http/schemas'
+import { installIdempotency } from './platform/idempotency/idempotency'
+import { orgRoutes } from './platform/orgs/orgs.routes'
+import type { PiiCipher } from './platform/pii/pii'
+import { publicAccountRoutes } from './platform/users/public-account.routes'
+import { regionRoutes } from './platform/regions/regions.routes'
+import { staffRoutes } from './platform/users/staff.routes'
+
+export interface AppOptions {
+  db: Db
+  pii: PiiCipher
+  clock?: Clock
+  homeProvince?: string
+  passwordPolicy?: PasswordPolicy
+  secureCookies?: boolean
+  /** A pino logger, or false for none (tests). */
+  logger?: FastifyBaseLogger | false
+  /** The built web app (dist/web); served with a fallback to index.html for client-side routes. */
+  webRoot?: string | null
+}
+
+export type App = FastifyInstance
+
+/**
+ * One Fastify instance with every module registered: the server and the tests build it the same way.
+ *
+ * @example const app = await buildApp({ db, pii: createPiiCipher(keys), logger: false })
+ */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const deps: PlatformDeps = {
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    pii: options.pii,
+    passwordPolicy: options.passwordPolicy ?? defaultPasswordPolicy,
+    homeProvince: options.homeProvince ?? '32',
+  }
+  const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined
+  const app = Fastify({
+    loggerInstance,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  installErrorHandler(app)
+  app.addSchema(ErrorSchema)
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Yiwang 一网 API', version: '0.1.0', description: '一网通办平台接口。Errors answer { error: { id, zh, en } }.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yw_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (ywt_…) for system-to-system calls' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+
+  installAuth(app, deps)
+  installIdempotency(app, deps)
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('x-frame-options', 'DENY')
+    reply.header('referrer-policy', 'same-origin')
+    return payload
+  })
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }))
+  await app.register(authRoutes, { deps, secureCookies: options.secureCookies ?? false })
+  await app.register(regionRoutes, { deps })
+  await app.register(orgRoutes, { deps })
+  await app.register(staffRoutes, { deps })
+  await app.register(publicAccountRoutes, { deps })
+  await app.register(auditRoutes, { deps })
+  await app.register(calendarRoutes, { deps })
+
+  const webRoot = options.webRoot
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send(routeNotFound)
+      return reply.sendFile('index.html')
+    })
+  }
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(routeNotFound))
+  return app
+}

@@ -1,0 +1,74 @@
+import type { Actor } from '../platform/access'
+import type { PlatformDeps } from '../platform/deps'
+import { residentIdCheckDigit, usccCheckCharacter } from '../platform/identity/identity-codes'
+import { createAdminAccount } from '../platform/users/staff.service'
+import { registerEnterprise, registerPerson } from '../platform/users/public-account.service'
+import { demoOrgs } from './demo-orgs'
+
+export const DEMO_PASSWORD = 'Yiwang@2026'
+
+/** The demo staff: the three separated administrators of the province, county administrators to show scoping, and business roles. */
+export const demoStaff = [
+  { username: 'sysadmin', displayName: '王建国', role: 'system_admin', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级系统管理员 province system administrator' },
+  { username: 'security', displayName: '李安', role: 'security_admin', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级安全管理员 province security administrator' },
+  { username: 'auditor', displayName: '赵审', role: 'auditor', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级审计管理员 province auditor' },
+  { username: 'nanjing.admin', displayName: '陈宁', role: 'system_admin', regionCode: '3201', org: '南京市政务服务管理办公室', note: '南京市系统管理员 Nanjing city administrator' },
+  { username: 'xuanwu.admin', displayName: '周玄', role: 'system_admin', regionCode: '320102', org: '玄武区行政审批局', note: '玄武区系统管理员 Xuanwu district administrator' },
+  { username: 'peixian.admin', displayName: '刘沛', role: 'system_admin', regionCode: '320322', org: '沛县行政审批局', note: '沛县系统管理员 Pei county administrator' },
+  { username: 'clerk', displayName: '孙窗', role: 'window_clerk', regionCode: '320102', org: '玄武区政务服务中心', note: '玄武区窗口人员 Xuanwu window clerk' },
+  { username: 'dispatcher', displayName: '吴派', role: 'dispatcher', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345派单员 Nanjing hotline dispatcher' },
+  { username: 'handler', displayName: '郑办', role: 'handler', regionCode: '3201', org: '南京市市场监督管理局', note: '南京市市场监管局承办人员 Nanjing market-regulation handler' },
+] as const
+
+const system: Actor = { kind: 'system', name: 'demo-seed' }
+
+/** Inserts the demo departments of every province, city and county region, parents first. */
+async function seedDemoOrgs(deps: PlatformDeps): Promise<number> {
+  const regions = await deps.db
+    .selectFrom('platform.region')
+    .select(['code', 'name', 'level', 'functionalZone'])
+    .where('code', 'like', `${deps.homeProvince}%`)
+    .where('level', '<=', 3)
+    .execute()
+  const orgs = demoOrgs(regions, deps.homeProvince)
+  const idOfKey = new Map<string, string>()
+  await deps.db.transaction().execute(async (trx) => {
+    // Parents come before children, so each batch at one depth can refer to ids already made.
+    for (const org of orgs) {
+      const parentId = org.parentKey ? idOfKey.get(org.parentKey) ?? null : null
+      const row = await trx
+        .insertInto('platform.org')
+        .values({ regionCode: org.regionCode, parentId, name: org.name, kind: org.kind, sort: org.sort, creditCode: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      idOfKey.set(org.key, row.id)
+    }
+  })
+  return orgs.length
+}
+
+function demoResidentId(region: string, birth: string, serial: string): string {
+  const first17 = `${region}${birth}${serial}`
+  return first17 + residentIdCheckDigit(first17)
+}
+
+function demoUscc(region: string, body: string): string {
+  const first17 = `91${region}${body}`
+  return first17 + usccCheckCharacter(first17)
+}
+
+/** Seeds the demo departments, staff and public accounts into an empty installation. */
+export async function seedDemo(deps: PlatformDeps): Promise<{ orgs: number; staff: number }> {
+  const anyStaff = await deps.db.selectFrom('platform.staffAccount').select('id').limit(1).executeTakeFirst()
+  if (anyStaff) return { orgs: 0, staff: 0 }
+  const orgCount = await seedDemoOrgs(deps)
+  const ctx = { actor: system, ip: null }
+  for (const person of demoStaff) {
+    const org = await deps.db.selectFrom('platform.org').select('id').where('regionCode', '=', person.regionCode).where('name', '=', person.org).executeTakeFirstOrThrow()
+    await createAdminAccount(deps, ctx, { username: person.username, displayName: person.displayName, regionCode: person.regionCode, orgId: org.id, password: DEMO_PASSWORD, role: person.role, phone: '13912345678' })
+  }
+  await registerPerson(deps, ctx, { name: '张三', idNumber: demoResidentId('320102', '19900101', '123'), phone: '13812345678', password: DEMO_PASSWORD })
+  await registerPerson(deps, ctx, { name: '李四', idNumber: demoResidentId('320322', '19851231', '456'), phone: '13698765432', password: DEMO_PASSWORD })
+  await registerEnterprise(deps, ctx, { name: '南京玄武示范科技有限公司', uscc: demoUscc('320102', 'MA1MW8K7R'), phone: '13555550001', password: DEMO_PASSWORD })
+  return { orgs: orgCount, staff: demoStaff.length }
+}

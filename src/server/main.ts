@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildApp, type App } from './app'
+import { seedDemo } from './demo/seed-demo'
+import { systemClock } from './platform/clock'
+import type { Config } from './platform/config'
+import { openDatabase, type DatabaseHandle } from './platform/db/database'
+import { migrateToLatest } from './platform/db/migrator'
+import { defaultPasswordPolicy } from './platform/auth/password'
+import type { PlatformDeps } from './platform/deps'
+import { createLogger } from './platform/logger'
+import { createPiiCipher } from './platform/pii/pii'
+import { seedReferenceData } from './platform/seed'
+
+export const webRoot = resolve(import.meta.dirname, '../../dist/web')
+
+/** Opens the configured database and brings it to the latest migration with the reference data loaded. */
+export async function openMigrated(config: Config, log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  log(handle.engine === 'postgres' ? '数据库 database: PostgreSQL (DATABASE_URL)' : `数据库 database: PGlite (embedded, ${join(config.dataDir, 'pglite')}; for trying and development only)`)
+  const migrated = await migrateToLatest(handle.db)
+  const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0
+  if (applied > 0) log(`迁移 migrations applied: ${applied}`)
+  const reference = await seedReferenceData(handle.db, { homeProvince: config.homeProvince })
+  log(`行政区划 regions: ${reference.regions}`)
+  return handle
+}
+
+export function platformDeps(config: Config, handle: DatabaseHandle): PlatformDeps {
+  return {
+    db: handle.db,
+    clock: systemClock,
+    pii: createPiiCipher({ piiKey: config.piiKey, piiIndexKey: config.piiIndexKey }),
+    passwordPolicy: defaultPasswordPolicy,
+    homeProvince: config.homeProvince,
+  }
+}
+
+/** Builds the web app once when it has not been built, so `npm start` needs nothing else. */
+export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
+  if (existsSync(join(webRoot, 'index.html'))) return
+  log('首次启动，正在构建前端 building the web app once (about a minute)…')
+  const { build } = await import('vite')
+  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' })
+}
+
+/** The whole server: database, migrations, demo data when asked, then listen. */
+export async function serve(config: Config): Promise<App> {
+  const log = (line: string) => console.log(line)
+  await ensureWebBuilt(log)
+  const handle = await openMigrated(config, log)
+  const deps = platformDeps(config, handle)
+  if (config.demo) {
+    const seeded = await seedDemo(deps)
+    if (seeded.staff > 0) log(`演示数据 demo data: ${seeded.orgs} departments, ${seeded.staff} staff accounts`)
+  }
+  const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
+  app.addHook('onClose', () => handle.close())
+  await app.listen({ port: config.port, host: config.host })
+  const base = `http://localhost:${config.port}`
+  log(`\n一网 Yiwang is running:\n  门户 portal     ${base}/\n  工作台 workbench ${base}/workbench\n  接口 API docs   ${base}/api/docs`)
+  if (config.demo) printDemoAccounts(log)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)))
+  return app
+}
+
+function printDemoAccounts(log: (line: string) => void): void {
+  import('./demo/seed-demo').then(({ demoStaff, DEMO_PASSWORD }) => {
+    log(`\n演示账号 demo accounts (password ${DEMO_PASSWORD}; demo mode only):`)
+    for (const s of demoStaff) log(`  ${s.username.padEnd(15)} ${s.note}`)
+  })
+}

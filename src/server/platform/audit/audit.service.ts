@@ -1,0 +1,42 @@
+import { requireAccess, requireStaff } from '../access'
+import type { PlatformDeps, RequestContext } from '../deps'
+import { verifyAuditChain, type ChainReport } from './audit'
+
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  result?: 'success' | 'denied' | 'failure'
+  region?: string
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
+
+/** The auditor's view of the log: newest first, within the auditor's region (entries without a region are platform-wide). */
+export async function searchAudit(deps: PlatformDeps, ctx: RequestContext, filter: AuditFilter) {
+  const actor = requireStaff(ctx.actor)
+  const region = filter.region ?? actor.regionCode
+  requireAccess(actor, 'audit.read', { regionCode: region })
+  let query = deps.db
+    .selectFrom('platform.auditLog')
+    .where((eb) => (region === actor.regionCode ? eb.or([eb('regionCode', 'like', `${region}%`), eb('regionCode', 'is', null)]) : eb('regionCode', 'like', `${region}%`)))
+  if (filter.actor) query = query.where((eb) => eb.or([eb('actorName', '=', filter.actor!), eb('actorId', '=', filter.actor!)]))
+  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (filter.result) query = query.where('result', '=', filter.result)
+  if (filter.from) query = query.where('at', '>=', new Date(filter.from))
+  if (filter.to) query = query.where('at', '<', new Date(filter.to))
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('seq', 'desc').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    items: rows.map(({ prevHash: _prev, ...row }) => ({ ...row, at: row.at.toISOString() })),
+    total: Number(count.n),
+  }
+}
+
+export async function verifyAudit(deps: PlatformDeps, ctx: RequestContext): Promise<ChainReport> {
+  requireAccess(ctx.actor, 'audit.read')
+  return verifyAuditChain(deps.db)
+}

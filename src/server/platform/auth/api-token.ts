@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto'
+import type { Executor } from '../db/database'
+import { tokenHash } from './session'
+
+export const API_TOKEN_PREFIX = 'ywt_'
+
+/** Creates a token for system-to-system calls acting as a staff account; the plain token is shown once. */
+export async function createApiToken(
+  db: Executor,
+  input: { staffId: string; name: string; expiresAt: Date | null },
+): Promise<{ id: string; token: string }> {
+  const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url')
+  const row = await db
+    .insertInto('platform.apiToken')
+    .values({ staffId: input.staffId, name: input.name, tokenHash: tokenHash(token), expiresAt: input.expiresAt })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { id: row.id, token }
+}
+
+/** The staff account a live token acts for, or null for an unknown, revoked or expired token. */
+export async function resolveApiToken(db: Executor, token: string, now: Date): Promise<string | null> {
+  const row = await db
+    .selectFrom('platform.apiToken')
+    .select(['id', 'staffId', 'expiresAt', 'revokedAt', 'lastUsedAt'])
+    .where('tokenHash', '=', tokenHash(token))
+    .executeTakeFirst()
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await db.updateTable('platform.apiToken').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
+  }
+  return row.staffId
+}
+
+export async function revokeApiToken(db: Executor, id: string, now: Date): Promise<boolean> {
+  const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

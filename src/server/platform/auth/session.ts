@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Executor } from '../db/database'
+
+export const SESSION_COOKIE = 'yw_session'
+export const SESSION_IDLE_MS = 30 * 60 * 1000
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
+// Touching last_seen_at on every request would turn every read into a write.
+const TOUCH_AFTER_MS = 60 * 1000
+
+export interface SessionSubject {
+  kind: 'staff' | 'public'
+  id: string
+}
+
+/** Only a hash of the token is stored, so a copy of the table opens no session. */
+export function tokenHash(token: string): string {
+  return createHash('sm3').update(token).digest('hex')
+}
+
+/** Opens a session with a fresh random id (never reusing one from before login) and returns its token. */
+export async function startSession(
+  db: Executor,
+  subject: SessionSubject,
+  now: Date,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url')
+  await db
+    .insertInto('platform.session')
+    .values({ idHash: tokenHash(token), subjectKind: subject.kind, subjectId: subject.id, createdAt: now, lastSeenAt: now, ...meta })
+    .execute()
+  return token
+}
+
+/** The live session of a token; an idle or too-old session is removed and answers null. */
+export async function resolveSession(db: Executor, token: string, now: Date): Promise<SessionSubject | null> {
+  const idHash = tokenHash(token)
+  const row = await db.selectFrom('platform.session').selectAll().where('idHash', '=', idHash).executeTakeFirst()
+  if (!row) return null
+  const idle = now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS
+  const tooOld = now.getTime() - row.createdAt.getTime() > SESSION_ABSOLUTE_MS
+  if (idle || tooOld) {
+    await db.deleteFrom('platform.session').where('idHash', '=', idHash).execute()
+    return null
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.updateTable('platform.session').set({ lastSeenAt: now }).where('idHash', '=', idHash).execute()
+  }
+  return { kind: row.subjectKind, id: row.subjectId }
+}
+
+export async function endSession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('platform.session').where('idHash', '=', tokenHash(token)).execute()
+}
+
+/** Ends every session of an account (disable, role change), or every other one (password change). */
+export async function endSessionsOf(db: Executor, subject: SessionSubject, keepToken?: string): Promise<void> {
+  let query = db.deleteFrom('platform.session').where('subjectKind', '=', subject.kind).where('subjectId', '=', subject.id)
+  if (keepToken) query = query.where('idHash', '<>', tokenHash(keepToken))
+  await query.execute()
+}

@@ -1,0 +1,61 @@
+import { PGlite } from '@electric-sql/pglite'
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely'
+import pg from 'pg'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { PlatformTables } from './tables'
+
+/** Every table of every schema, as Kysely sees it. Modules add their tables here. */
+export type Database = PlatformTables
+
+export type Db = Kysely<Database>
+export type Tx = Transaction<Database>
+/** Either the database or a transaction: what repository functions take. */
+export type Executor = Db | Tx
+
+export interface DatabaseHandle {
+  db: Db
+  engine: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+// timestamptz and date come back as Date and 'YYYY-MM-DD' text respectively; bigint (int8) as a number
+// when safe. Dates are kept as text because deadlines are calendar days in Asia/Shanghai, not instants.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
+
+function kysely(dialect: PGliteDialect | PostgresDialect): Db {
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] })
+}
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite under `dataDir/pglite`. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; pglite?: PGlite }): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const db = kysely(new PostgresDialect({ pool }))
+    return { db, engine: 'postgres', close: () => db.destroy() }
+  }
+  const pglite = options.pglite ?? (await createPGlite(options.dataDir))
+  const db = kysely(new PGliteDialect({ pglite }))
+  return {
+    db,
+    engine: 'pglite',
+    async close() {
+      await db.destroy()
+      if (!pglite.closed) await pglite.close()
+    },
+  }
+}
+
+async function createPGlite(dataDir: string | undefined): Promise<PGlite> {
+  if (!dataDir) return PGlite.create({ parsers: pgliteParsers })
+  const dir = join(dataDir, 'pglite')
+  mkdirSync(dir, { recursive: true })
+  return PGlite.create(dir, { parsers: pgliteParsers })
+}
+
+/** PGlite's type parsers, matching the ones set for `pg` above so both engines return the same values. */
+export const pgliteParsers = {
+  1082: (value: string) => value,
+  20: (value: string) => Number(value),
+}

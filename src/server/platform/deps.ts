@@ -1,0 +1,25 @@
+import type { Actor } from './access'
+import type { AuditContext } from './audit/audit'
+import type { PasswordPolicy } from './auth/password'
+import type { Clock } from './clock'
+import type { Db } from './db/database'
+import type { PiiCipher } from './pii/pii'
+
+/** What every service function stands on, passed in rather than reached for. */
+export interface PlatformDeps {
+  db: Db
+  clock: Clock
+  pii: PiiCipher
+  passwordPolicy: PasswordPolicy
+  homeProvince: string
+}
+
+/** Who is asking and from where: the request half of an audit record. */
+export interface RequestContext {
+  actor: Actor
+  ip: string | null
+}
+
+export function auditContext(deps: Pick<PlatformDeps, 'clock'>, ctx: RequestContext): AuditContext {
+  return { actor: ctx.actor, ip: ctx.ip, at: deps.clock.now() }
+}

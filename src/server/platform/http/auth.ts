@@ -1,0 +1,66 @@
+import '@fastify/cookie'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { hasAccess, type Actor } from '../access'
+import { recordAuditAlone } from '../audit/audit'
+import { API_TOKEN_PREFIX, resolveApiToken } from '../auth/api-token'
+import { resolveSession, SESSION_COOKIE } from '../auth/session'
+import type { Clock } from '../clock'
+import type { Db } from '../db/database'
+import type { Permission } from '../roles'
+import { loadStaffActor } from '../users/staff.service'
+import { errorBody } from './error-handler'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor
+    sessionToken?: string
+  }
+  interface FastifyContextConfig {
+    /** The permission a caller must hold to reach the handler at all; the service then checks the scope. */
+    permission?: Permission
+    /** Open to anyone, signed in or not. Every other route needs a signed-in caller. */
+    public?: boolean
+  }
+}
+
+const anonymous: Actor = { kind: 'anonymous' }
+
+async function actorOfRequest(request: FastifyRequest, db: Db, now: Date): Promise<Actor> {
+  const authorization = request.headers.authorization
+  if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
+    const staffId = await resolveApiToken(db, authorization.slice('Bearer '.length), now)
+    return (staffId && (await loadStaffActor(db, staffId))) || anonymous
+  }
+  const token = request.cookies[SESSION_COOKIE]
+  if (!token) return anonymous
+  const subject = await resolveSession(db, token, now)
+  if (!subject || subject.kind !== 'staff') return anonymous
+  const actor = await loadStaffActor(db, subject.id)
+  if (actor) request.sessionToken = token
+  return actor ?? anonymous
+}
+
+/**
+ * Resolves who is calling (session cookie or API token) before anything else, then refuses
+ * callers without the route's permission before the body is even validated: deny by default.
+ */
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+  app.addHook('onRequest', async (request) => {
+    request.actor = await actorOfRequest(request, deps.db, deps.clock.now())
+  })
+  app.addHook('preValidation', async (request, reply) => {
+    const config = request.routeOptions.config
+    if (config.public || !request.routeOptions.url) return
+    if (request.actor.kind === 'anonymous') {
+      return reply.status(401).send(errorBody('authentication_required', { zh: '请先登录', en: 'Please sign in first' }))
+    }
+    if (config.permission && !hasAccess(request.actor, config.permission)) {
+      await recordAuditAlone(deps.db, { actor: request.actor, ip: request.ip, at: deps.clock.now() }, {
+        action: 'access.denied',
+        result: 'denied',
+        detail: { method: request.method, route: request.routeOptions.url, permission: config.permission },
+      })
+      return reply.status(403).send(errorBody('access_denied', { zh: '无权执行此操作', en: 'You are not allowed to do this' }, { details: { permission: config.permission } }))
+    }
+  })
+}

@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely/migration'
+import * as createRegistries from './2026-11-28T01-00_platform_create-registries'
+import * as createSecurity from './2026-11-28T01-10_platform_create-security'
+
+export const platformMigrations: Record<string, Migration> = {
+  '2026-11-28T01-00_platform_create-registries': createRegistries,
+  '2026-11-28T01-10_platform_create-security': createSecurity,
+}

@@ -1,0 +1,131 @@
+import type { Message } from './errors'
+
+/**
+ * The permissions of the platform. A permission is a string `area.verb`; modules add their own
+ * by extending the role table below, so that one table answers "who may do what".
+ */
+export const permissions = [
+  'region.read',
+  'org.read',
+  'org.manage',
+  'staff.read',
+  'staff.manage',
+  'staff.assign_roles',
+  'staff.unlock',
+  'token.manage',
+  'audit.read',
+  'calendar.manage',
+  'person.read',
+  'pii.read',
+] as const
+export type Permission = (typeof permissions)[number]
+
+export type RoleGroup = 'admin' | 'business'
+
+export interface RoleDefinition {
+  role: string
+  group: RoleGroup
+  name: Message
+  description: Message
+  permissions: readonly Permission[]
+}
+
+const everyoneReads: Permission[] = ['region.read', 'org.read']
+
+/**
+ * The three separated administrators (三员分立) and the business roles. No administrator
+ * role overlaps another's work: the system administrator runs accounts and organisations but
+ * cannot grant roles; the security administrator grants roles and unlocks but cannot create
+ * accounts; the auditor only reads the audit log.
+ */
+export const roles: readonly RoleDefinition[] = [
+  {
+    role: 'system_admin',
+    group: 'admin',
+    name: { zh: '系统管理员', en: 'System administrator' },
+    description: { zh: '管理部门、工作人员账号和工作日历', en: 'Manages departments, staff accounts and the working calendar' },
+    permissions: [...everyoneReads, 'org.manage', 'staff.read', 'staff.manage', 'calendar.manage'],
+  },
+  {
+    role: 'security_admin',
+    group: 'admin',
+    name: { zh: '安全管理员', en: 'Security administrator' },
+    description: { zh: '分配角色权限、解锁账号、管理接口令牌', en: 'Assigns roles, unlocks accounts, manages API tokens' },
+    permissions: [...everyoneReads, 'staff.read', 'staff.assign_roles', 'staff.unlock', 'token.manage'],
+  },
+  {
+    role: 'auditor',
+    group: 'admin',
+    name: { zh: '审计管理员', en: 'Auditor' },
+    description: { zh: '只读查看和校验审计日志', en: 'Reads and verifies the audit log, read-only' },
+    permissions: [...everyoneReads, 'staff.read', 'audit.read'],
+  },
+  {
+    role: 'window_clerk',
+    group: 'business',
+    name: { zh: '窗口人员', en: 'Window clerk' },
+    description: { zh: '综合窗口受理办件，核验申请人身份', en: 'Accepts applications at the window and verifies applicants' },
+    permissions: [...everyoneReads, 'person.read', 'pii.read'],
+  },
+  {
+    role: 'dispatcher',
+    group: 'business',
+    name: { zh: '派单员', en: 'Dispatcher' },
+    description: { zh: '12345热线诉求派单', en: 'Dispatches hotline appeals' },
+    permissions: [...everyoneReads],
+  },
+  {
+    role: 'handler',
+    group: 'business',
+    name: { zh: '承办人员', en: 'Handler' },
+    description: { zh: '部门承办工单和办件', en: 'Handles tickets and applications for a department' },
+    permissions: [...everyoneReads],
+  },
+  {
+    role: 'supervisor',
+    group: 'business',
+    name: { zh: '督办人员', en: 'Supervisor' },
+    description: { zh: '督办超期工单，查看运行指标', en: 'Escalates late tickets and watches metrics' },
+    permissions: [...everyoneReads, 'person.read'],
+  },
+  {
+    role: 'catalog_editor',
+    group: 'business',
+    name: { zh: '事项编辑', en: 'Catalogue editor' },
+    description: { zh: '编制和认领事项清单', en: 'Compiles and claims catalogue items' },
+    permissions: [...everyoneReads],
+  },
+  {
+    role: 'policy_editor',
+    group: 'business',
+    name: { zh: '政策编辑', en: 'Policy editor' },
+    description: { zh: '录入惠企政策和申报条件', en: 'Enters policies and their eligibility rules' },
+    permissions: [...everyoneReads],
+  },
+  {
+    role: 'inspector',
+    group: 'business',
+    name: { zh: '执法检查人员', en: 'Inspector' },
+    description: { zh: '参与双随机抽查和联合检查', en: 'Takes part in random and joint inspections' },
+    permissions: [...everyoneReads],
+  },
+  {
+    role: 'data_officer',
+    group: 'business',
+    name: { zh: '数据管理员', en: 'Data officer' },
+    description: { zh: '管理公共数据目录和开放数据', en: 'Manages the public data catalogue and open data' },
+    permissions: [...everyoneReads],
+  },
+]
+
+export const roleNames: ReadonlySet<string> = new Set(roles.map((r) => r.role))
+export const adminRoles: ReadonlySet<string> = new Set(roles.filter((r) => r.group === 'admin').map((r) => r.role))
+
+/** The permissions granted by a set of roles; unknown roles grant nothing. */
+export function permissionsOf(roleList: readonly string[]): Set<string> {
+  const granted = new Set<string>()
+  for (const definition of roles) {
+    if (roleList.includes(definition.role)) definition.permissions.forEach((p) => granted.add(p))
+  }
+  return granted
+}

@@ -1,0 +1,135 @@
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { App as AntApp } from 'antd'
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { api, ApiError, setUnauthorizedHandler } from './api/client'
+import { useT } from './i18n'
+
+/** The signed-in staff member, as GET /api/auth/me answers. */
+export interface Me {
+  id: string
+  username: string
+  displayName: string
+  regionCode: string
+  regionName: string
+  orgId: string
+  orgName: string
+  roles: string[]
+  permissions: string[]
+}
+
+export type Permission =
+  | 'region.read'
+  | 'org.read'
+  | 'org.manage'
+  | 'staff.read'
+  | 'staff.manage'
+  | 'staff.assign_roles'
+  | 'staff.unlock'
+  | 'audit.read'
+  | 'calendar.manage'
+
+/** Why the login page was reached, carried in the router state. */
+export interface LoginState {
+  from?: string
+  reason?: 'expired' | 'logged_out'
+}
+
+interface Auth {
+  me: Me | null
+  loading: boolean
+  /** Why "who am I" failed, other than "nobody" (network, server down). */
+  error: unknown
+  retry: () => void
+  can: (permission: Permission) => boolean
+  login: (username: string, password: string) => Promise<Me>
+  logout: () => Promise<void>
+}
+
+const AuthContext = createContext<Auth | null>(null)
+
+export function useAuth(): Auth {
+  const value = useContext(AuthContext)
+  if (!value) throw new Error('useAuth outside AuthProvider')
+  return value
+}
+
+export const meKey = ['auth', 'me'] as const
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/auth/me')
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null
+    throw error
+  }
+}
+
+/** Drops every cached answer of the previous user and records who is signed in now. */
+function forgetAll(queryClient: QueryClient, me: Me | null): void {
+  queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] })
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] })
+  queryClient.setQueryData(meKey, me)
+}
+
+/**
+ * Who is signed in. Any 401 from the API while signed in means the session ended: the cache is
+ * dropped and the user goes to /login with 登录已过期, coming back to the same page afterwards.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const t = useT()
+  const { message } = AntApp.useApp()
+  const meQuery = useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 })
+  const me = meQuery.data ?? null
+
+  // The handler reads the latest values through a ref so that it is installed once.
+  const latest = useRef({ me, location, t })
+  latest.current = { me, location, t }
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const { me: current, location: here, t: translate } = latest.current
+      if (!current) return
+      forgetAll(queryClient, null)
+      message.warning({ content: translate('login.expired'), key: 'session-expired' })
+      const from = here.pathname + here.search
+      navigate('/login', { replace: true, state: { from, reason: 'expired' } satisfies LoginState })
+    })
+    return () => setUnauthorizedHandler(null)
+  }, [queryClient, navigate, message])
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const signedIn = await api.post<Me>('/api/auth/login', { username, password })
+      forgetAll(queryClient, signedIn)
+      return signedIn
+    },
+    [queryClient],
+  )
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post<void>('/api/auth/logout')
+    } finally {
+      forgetAll(queryClient, null)
+    }
+  }, [queryClient])
+
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      loading: meQuery.isPending,
+      error: meQuery.error,
+      retry: () => void meQuery.refetch(),
+      can: (permission) => me?.permissions.includes(permission) ?? false,
+      login,
+      logout,
+    }),
+    [me, meQuery.isPending, meQuery.error, meQuery.refetch, login, logout],
+  )
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+}

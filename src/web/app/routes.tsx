@@ -1,0 +1,87 @@
+import { lazy } from 'react'
+import { Outlet, type RouteObject } from 'react-router'
+import { AuthProvider } from './auth'
+import { PortalLayout } from './shell/PortalLayout'
+import { RequireAuth, RequirePermission } from './shell/RequireAuth'
+import { WorkbenchLayout } from './shell/WorkbenchLayout'
+import { NotFound } from '../shared/StatusPages'
+
+// Every page is a chunk of its own, loaded when first visited.
+const PortalHomePage = lazy(() => import('../modules/platform/pages/PortalHomePage'))
+const LoginPage = lazy(() => import('../modules/platform/pages/LoginPage'))
+const DashboardPage = lazy(() => import('../modules/platform/pages/DashboardPage'))
+const RegionsPage = lazy(() => import('../modules/platform/pages/RegionsPage'))
+const OrgsPage = lazy(() => import('../modules/platform/pages/OrgsPage'))
+const StaffPage = lazy(() => import('../modules/platform/pages/StaffPage'))
+const AuditPage = lazy(() => import('../modules/platform/pages/AuditPage'))
+const AccountPage = lazy(() => import('../modules/platform/pages/AccountPage'))
+const ComingSoonPage = lazy(() => import('../modules/platform/pages/ComingSoonPage'))
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  )
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    children: [
+      {
+        path: '/',
+        element: <PortalLayout />,
+        children: [{ index: true, element: <PortalHomePage /> }],
+      },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/workbench',
+        element: (
+          <RequireAuth>
+            <WorkbenchLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <DashboardPage /> },
+          {
+            path: 'regions',
+            element: (
+              <RequirePermission permission="region.read">
+                <RegionsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'orgs',
+            element: (
+              <RequirePermission permission="org.read">
+                <OrgsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'staff',
+            element: (
+              <RequirePermission permission="staff.read">
+                <StaffPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'coming/:module', element: <ComingSoonPage /> },
+          { path: '*', element: <NotFound home="/workbench" /> },
+        ],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]

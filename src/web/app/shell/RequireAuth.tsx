@@ -1,0 +1,47 @@
+import { Button, Flex, Result, Spin } from 'antd'
+import type { ReactNode } from 'react'
+import { Navigate, useLocation } from 'react-router'
+import { useErrorText } from '../api/errors'
+import { useAuth, type LoginState, type Permission } from '../auth'
+import { useT } from '../i18n'
+import { Forbidden } from '../../shared/StatusPages'
+
+/** Lets signed-in staff through; everyone else goes to /login and comes back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, loading, error, retry } = useAuth()
+  const location = useLocation()
+  const t = useT()
+  const errorText = useErrorText()
+  if (loading) {
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    )
+  }
+  if (!me && error) {
+    return (
+      <Result
+        status="warning"
+        title={t('error.loadFailed')}
+        subTitle={errorText(error)}
+        extra={
+          <Button type="primary" onClick={retry}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    )
+  }
+  if (!me) {
+    const state: LoginState = { from: location.pathname + location.search }
+    return <Navigate to="/login" replace state={state} />
+  }
+  return <>{children}</>
+}
+
+/** A page for holders of one permission; others see 无权访问. */
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useAuth()
+  return can(permission) ? <>{children}</> : <Forbidden />
+}

@@ -1,0 +1,275 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api } from '../../app/api/client'
+import type { Text } from '../../app/i18n'
+
+// ---- Types of the platform API ---------------------------------------------------------------
+
+export type RegionLevel = 1 | 2 | 3 | 4 | 5
+
+export interface Region {
+  code: string
+  name: string
+  fullName: string
+  level: RegionLevel
+  parentCode: string | null
+  functionalZone: boolean
+  hasChildren: boolean
+}
+
+export interface RegionDetail extends Region {
+  ancestors: Region[]
+}
+
+export type OrgKind = 'government' | 'office' | 'department' | 'service_center' | 'other'
+export const orgKinds: OrgKind[] = ['government', 'office', 'department', 'service_center', 'other']
+
+export interface Org {
+  id: string
+  regionCode: string
+  parentId: string | null
+  name: string
+  kind: OrgKind
+  sort: number
+}
+
+export interface RoleInfo {
+  role: string
+  zh: string
+  en: string
+  description: Text
+  group: 'admin' | 'business'
+  permissions: string[]
+}
+
+export type StaffStatus = 'active' | 'disabled'
+
+export interface Staff {
+  id: string
+  username: string
+  displayName: string
+  regionCode: string
+  regionName: string
+  orgId: string
+  orgName: string
+  roles: string[]
+  status: StaffStatus
+  locked: boolean
+  phone: string | null
+  createdAt: string
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export interface StaffQuery {
+  q?: string
+  region?: string
+  status?: StaffStatus
+  page: number
+  pageSize: number
+}
+
+export interface NewStaff {
+  username: string
+  displayName: string
+  regionCode: string
+  orgId: string
+  password: string
+  phone?: string
+}
+
+export type AuditResult = 'success' | 'denied' | 'failure'
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  actorKind: string
+  actorId: string | null
+  actorName: string | null
+  action: string
+  targetType: string | null
+  targetId: string | null
+  regionCode: string | null
+  result: AuditResult
+  ip: string | null
+  detail: Record<string, unknown> | null
+}
+
+export interface AuditQuery {
+  actor?: string
+  action?: string
+  result?: AuditResult
+  region?: string
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
+
+export interface AuditVerification {
+  ok: boolean
+  checked: number
+  brokenAt?: number
+  reason?: string
+}
+
+export interface NewOrg {
+  regionCode: string
+  parentId?: string
+  name: string
+  kind: OrgKind
+  sort?: number
+}
+
+export interface OrgChanges {
+  name?: string
+  kind?: OrgKind
+  sort?: number
+}
+
+// ---- Query keys ---------------------------------------------------------------------------------
+
+export const keys = {
+  regionChildren: (parent: string | null) => ['regions', 'children', parent ?? 'root'] as const,
+  regionSearch: (q: string) => ['regions', 'search', q] as const,
+  region: (code: string) => ['regions', 'one', code] as const,
+  orgs: (region: string) => ['orgs', region] as const,
+  roles: ['roles'] as const,
+  staffList: (query: StaffQuery) => ['staff', 'list', query] as const,
+  auditList: (query: AuditQuery) => ['audit', 'list', query] as const,
+}
+
+// ---- Calls ----------------------------------------------------------------------------------------
+
+export const platformApi = {
+  regionChildren: (parent: string | null) => api.get<Region[]>('/api/regions', { parent: parent ?? undefined }),
+  searchRegions: (q: string, limit = 20) => api.get<Region[]>('/api/regions/search', { q, limit }),
+  region: (code: string) => api.get<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`),
+  orgs: (region: string) => api.get<Org[]>('/api/orgs', { region }),
+  createOrg: (body: NewOrg, idempotencyKey: string) => api.post<Org>('/api/orgs', body, { idempotencyKey }),
+  updateOrg: (id: string, changes: OrgChanges) => api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, changes),
+  roles: () => api.get<RoleInfo[]>('/api/roles'),
+  staff: (query: StaffQuery) => api.get<Page<Staff>>('/api/staff', { ...query }),
+  createStaff: (body: NewStaff, idempotencyKey: string) => api.post<Staff>('/api/staff', body, { idempotencyKey }),
+  setRoles: (id: string, roles: string[]) => api.put<Staff>(`/api/staff/${encodeURIComponent(id)}/roles`, { roles }),
+  staffAction: (id: string, action: 'disable' | 'enable' | 'unlock') =>
+    api.post<Staff>(`/api/staff/${encodeURIComponent(id)}/${action}`),
+  audit: (query: AuditQuery) => api.get<Page<AuditEntry>>('/api/audit', { ...query }),
+  verifyAudit: () => api.get<AuditVerification>('/api/audit/verify'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<void>('/api/auth/password', { currentPassword, newPassword }),
+}
+
+// ---- Hooks ----------------------------------------------------------------------------------------
+
+export function useRegion(code: string | undefined) {
+  return useQuery({
+    queryKey: keys.region(code ?? ''),
+    queryFn: () => platformApi.region(code!),
+    enabled: Boolean(code),
+    staleTime: 10 * 60_000,
+  })
+}
+
+export function useRegionSearch(q: string) {
+  const text = q.trim()
+  return useQuery({
+    queryKey: keys.regionSearch(text),
+    queryFn: () => platformApi.searchRegions(text),
+    enabled: text.length > 0,
+    staleTime: 10 * 60_000,
+  })
+}
+
+export function useOrgs(region: string | undefined) {
+  return useQuery({
+    queryKey: keys.orgs(region ?? ''),
+    queryFn: () => platformApi.orgs(region!),
+    enabled: Boolean(region),
+  })
+}
+
+export function useRoles(enabled = true) {
+  return useQuery({ queryKey: keys.roles, queryFn: platformApi.roles, staleTime: 30 * 60_000, enabled })
+}
+
+export function useStaffList(query: StaffQuery) {
+  return useQuery({ queryKey: keys.staffList(query), queryFn: () => platformApi.staff(query), placeholderData: keepPreviousData })
+}
+
+export function useAuditList(query: AuditQuery) {
+  return useQuery({ queryKey: keys.auditList(query), queryFn: () => platformApi.audit(query), placeholderData: keepPreviousData })
+}
+
+export function useCreateOrg() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: NewOrg; idempotencyKey: string }) => platformApi.createOrg(body, idempotencyKey),
+    onSuccess: (org) => queryClient.invalidateQueries({ queryKey: keys.orgs(org.regionCode) }),
+  })
+}
+
+export function useUpdateOrg() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, changes }: { id: string; changes: OrgChanges }) => platformApi.updateOrg(id, changes),
+    onSuccess: (org) => queryClient.invalidateQueries({ queryKey: keys.orgs(org.regionCode) }),
+  })
+}
+
+export function useCreateStaff() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: NewStaff; idempotencyKey: string }) => platformApi.createStaff(body, idempotencyKey),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  })
+}
+
+export function useSetRoles() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, roles }: { id: string; roles: string[] }) => platformApi.setRoles(id, roles),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  })
+}
+
+export function useStaffAction() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'disable' | 'enable' | 'unlock' }) => platformApi.staffAction(id, action),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff'] }),
+  })
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: ({ currentPassword, newPassword }: { currentPassword: string; newPassword: string }) =>
+      platformApi.changePassword(currentPassword, newPassword),
+  })
+}
+
+// ---- Helpers --------------------------------------------------------------------------------------
+
+export interface OrgNode extends Org {
+  children?: OrgNode[]
+}
+
+/** The flat org list as a forest, siblings by sort then name; orphans (parent elsewhere) become roots. */
+export function orgForest(orgs: Org[]): OrgNode[] {
+  const nodes = new Map<string, OrgNode>()
+  for (const org of orgs) nodes.set(org.id, { ...org })
+  const roots: OrgNode[] = []
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined
+    if (parent) (parent.children ??= []).push(node)
+    else roots.push(node)
+  }
+  const order = (list: OrgNode[]) => {
+    list.sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'))
+    for (const node of list) if (node.children) order(node.children)
+  }
+  order(roots)
+  return roots
+}
