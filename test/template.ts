@@ -1,10 +1,22 @@
 import type { Kysely } from 'kysely'
+import { seedDemo } from '../src/server/demo/seed-demo'
+import { systemClock } from '../src/server/platform/clock'
+import type { Db } from '../src/server/platform/db/database'
 import { migrateToLatest } from '../src/server/platform/db/migrator'
+import { defaultPasswordPolicy } from '../src/server/platform/auth/password'
+import { createPiiCipher } from '../src/server/platform/pii/pii'
+import { seedReferenceData } from '../src/server/platform/seed'
+import { testPiiKeys } from './keys'
 
 /**
- * What every test database starts with: the schema at the latest migration and the
- * reference data (regions) every module needs. Built once per run, then cloned per test file.
+ * What every test database starts with: the schema at the latest migration, the regions (the
+ * home province down to towns; villages only slow the clone) and the demo departments and staff.
+ * Built once per run, then cloned per test file.
  */
-export async function prepareTemplate(db: Kysely<unknown>): Promise<void> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function prepareTemplate(db: Kysely<any>): Promise<void> {
   await migrateToLatest(db)
+  await seedReferenceData(db, { homeProvince: '32', villages: false })
+  const typed: Db = db
+  await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, homeProvince: '32' })
 }

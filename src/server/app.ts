@@ -38,6 +38,21 @@ export interface AppOptions {
 
 export type App = FastifyInstance
 
+/** A route as the authorisation walk and the docs see it. */
+export interface RouteSummary {
+  method: string
+  url: string
+  permission?: string
+  public: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared permission. */
+    routeList: RouteSummary[]
+  }
+}
+
 /**
  * One Fastify instance with every module registered: the server and the tests build it the same way.
  *
@@ -59,6 +74,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  const routeList: RouteSummary[] = []
+  app.decorate('routeList', routeList)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    // The API page is documentation, open like the OpenAPI description it shows.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true }
+    const config = route.config ?? {}
+    for (const method of methods) routeList.push({ method, url: route.url, permission: config.permission, public: config.public === true })
+  })
   installErrorHandler(app)
   app.addSchema(ErrorSchema)
   await app.register(cookie)

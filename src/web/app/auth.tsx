@@ -82,7 +82,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const location = useLocation()
   const t = useT()
   const { message } = AntApp.useApp()
-  const meQuery = useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 })
+  // The public portal does not need to know who is signed in: ask only inside the staff area.
+  const staffArea = location.pathname === '/login' || location.pathname.startsWith('/workbench')
+  const meQuery = useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1, enabled: staffArea })
   const me = meQuery.data ?? null
 
   // The handler reads the latest values through a ref so that it is installed once.

@@ -4,10 +4,10 @@ import { AuthProvider } from './auth'
 import { PortalLayout } from './shell/PortalLayout'
 import { RequireAuth, RequirePermission } from './shell/RequireAuth'
 import { WorkbenchLayout } from './shell/WorkbenchLayout'
+import PortalHomePage from '../modules/platform/pages/PortalHomePage'
 import { NotFound } from '../shared/StatusPages'
 
-// Every page is a chunk of its own, loaded when first visited.
-const PortalHomePage = lazy(() => import('../modules/platform/pages/PortalHomePage'))
+// The landing page comes with the first load; every other page is a chunk of its own.
 const LoginPage = lazy(() => import('../modules/platform/pages/LoginPage'))
 const DashboardPage = lazy(() => import('../modules/platform/pages/DashboardPage'))
 const RegionsPage = lazy(() => import('../modules/platform/pages/RegionsPage'))

@@ -48,7 +48,9 @@ const fastifyClientErrors: Record<string, { id: string; text: Message }> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      return reply.status(statusOfKind[error.kind]).send(errorBody(error.id, error.text, error.details ? { details: error.details } : {}))
+      const { field, ...details } = error.details ?? {}
+      const extra = { ...(typeof field === 'string' ? { field } : {}), ...(Object.keys(details).length > 0 ? { details } : {}) }
+      return reply.status(statusOfKind[error.kind]).send(errorBody(error.id, error.text, extra))
     }
     if (error.validation) return reply.status(400).send(validationAnswer(error))
     const known = error.code ? fastifyClientErrors[error.code] : undefined

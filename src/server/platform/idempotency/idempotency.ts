@@ -19,8 +19,9 @@ function actorKey(request: FastifyRequest): string {
   return actor.kind === 'staff' || actor.kind === 'public' ? `${actor.kind}:${actor.id}` : 'anonymous'
 }
 
-function requestHash(request: FastifyRequest): string {
-  return createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`).digest('hex')
+/** What makes two requests "the same": method, URL and body, whatever the key order. */
+export function idempotencyRequestHash(method: string, url: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest('hex')
 }
 
 /**
@@ -36,7 +37,7 @@ export function installIdempotency(app: FastifyInstance, deps: { db: Db; clock: 
       return reply.status(400).send(errorBody('idempotency_key_invalid', { zh: 'Idempotency-Key 格式不正确（8–128 个字母、数字或 _.:-）', en: 'Malformed Idempotency-Key (8–128 letters, digits or _.:-)' }))
     }
     const actor = actorKey(request)
-    const hash = requestHash(request)
+    const hash = idempotencyRequestHash(request.method, request.url, request.body)
     const inserted = await deps.db
       .insertInto('platform.idempotencyKey')
       .values({ actor, key, method: request.method, path: request.url, requestHash: hash, state: 'pending', statusCode: null, responseBody: null, createdAt: deps.clock.now() })

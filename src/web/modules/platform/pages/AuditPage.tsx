@@ -120,7 +120,7 @@ export default function AuditPage() {
       />
       <Card className="filter-card">
         <Form<Filters> form={form} layout={isPhone ? 'vertical' : 'horizontal'} onFinish={search} data-testid="audit-filter">
-          <Row gutter={[16, 0]}>
+          <Row gutter={[16, isPhone ? 0 : 16]}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item name="actor" label={t('audit.actor')}>
                 <Input placeholder={t('audit.actorPlaceholder')} allowClear />

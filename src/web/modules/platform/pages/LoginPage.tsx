@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, LockOutlined, UserOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, Navigate, useLocation, useNavigate } from 'react-router'
 import { useErrorText } from '../../../app/api/errors'
 import { useAuth, type LoginState } from '../../../app/auth'
@@ -29,6 +29,8 @@ export default function LoginPage() {
   const [error, setError] = useState<unknown>(null)
   const [submitting, setSubmitting] = useState(false)
   const [notice, setNotice] = useState(state.reason)
+  // The same page may be reached again with a new reason (signed out, session expired).
+  useEffect(() => setNotice(state.reason), [location.key, state.reason])
   usePageTitle(t('login.title'))
 
   if (me && !submitting) return <Navigate to={safeTarget(state.from)} replace />

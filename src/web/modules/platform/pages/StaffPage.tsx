@@ -80,12 +80,15 @@ export default function StaffPage() {
     }
   }
 
+  const actionCount = [can('staff.assign_roles'), can('staff.manage'), can('staff.unlock')].filter(Boolean).length
+  const actionWidth = 24 + Math.max(1, actionCount) * (t.lang === 'zh' ? 80 : 112)
+
   const columns: TableColumnsType<Staff> = [
     {
       title: t('staff.displayName'),
       key: 'name',
       fixed: isPhone ? undefined : 'left',
-      width: 180,
+      width: 170,
       render: (_, staff) => (
         <div>
           <Typography.Text strong>{staff.displayName}</Typography.Text>
@@ -105,7 +108,7 @@ export default function StaffPage() {
     {
       title: `${t('staff.region')} / ${t('staff.org')}`,
       key: 'where',
-      width: 220,
+      width: 230,
       render: (_, staff) => (
         <div>
           <div>{staff.regionName}</div>
@@ -118,7 +121,7 @@ export default function StaffPage() {
     {
       title: t('staff.roles'),
       key: 'roles',
-      width: 220,
+      width: 200,
       render: (_, staff) => <RoleTags roles={staff.roles} list={roles.data} />,
     },
     {
@@ -131,7 +134,7 @@ export default function StaffPage() {
     {
       title: t('staff.status'),
       key: 'status',
-      width: 130,
+      width: 120,
       render: (_, staff) => (
         <Space size={4} wrap>
           <Badge status={staff.status === 'active' ? 'success' : 'default'} text={t(staff.status === 'active' ? 'staff.status.active' : 'staff.status.disabled')} />
@@ -149,14 +152,14 @@ export default function StaffPage() {
       title: t('staff.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 170,
-      render: (value: string) => <span className="mono">{formatDateTime(value)}</span>,
+      width: 150,
+      render: (value: string) => <span className="mono nowrap">{formatDateTime(value).slice(0, 16)}</span>,
     },
     {
       title: t('common.actions'),
       key: 'actions',
       fixed: isPhone ? undefined : 'right',
-      width: t.lang === 'zh' ? 200 : 250,
+      width: actionWidth,
       render: (_, staff) => (
         <Space size={0} wrap>
           {can('staff.assign_roles') && (
@@ -165,6 +168,7 @@ export default function StaffPage() {
             </Button>
           )}
           {can('staff.manage') &&
+            staff.id !== me.id &&
             (staff.status === 'active' ? (
               <Popconfirm
                 title={t('staff.disable')}
@@ -229,7 +233,7 @@ export default function StaffPage() {
           onFinish={(values) => setQuery({ q: values.q?.trim() || undefined, region: values.region, status: values.status, page: 1 })}
           data-testid="staff-filter"
         >
-          <Row gutter={[16, 0]}>
+          <Row gutter={[16, isPhone ? 0 : 16]}>
             <Col xs={24} md={12} xl={7}>
               <Form.Item name="q" label={t('staff.keyword')}>
                 <Input placeholder={t('staff.keywordPlaceholder')} allowClear />
@@ -283,7 +287,7 @@ export default function StaffPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1000 + actionWidth }}
           size={isPhone ? 'small' : 'middle'}
           locale={{ emptyText: t('staff.empty') }}
           pagination={{

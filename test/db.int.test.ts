@@ -1,0 +1,53 @@
+import { sql, type Kysely } from 'kysely'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { DatabaseHandle } from '../src/server/platform/db/database'
+import { createTestDatabase, testEngine } from './db'
+
+async function tableExists(db: Kysely<unknown>, name: string): Promise<boolean> {
+  const { rows } = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(db)
+  return rows[0]?.found != null
+}
+
+describe(`createTestDatabase on ${testEngine()}`, () => {
+  let first: DatabaseHandle
+  let second: DatabaseHandle
+
+  beforeAll(async () => {
+    ;[first, second] = await Promise.all([createTestDatabase(), createTestDatabase()])
+  })
+
+  afterAll(async () => {
+    await Promise.all([first?.close(), second?.close()])
+  })
+
+  test('runs on the engine TEST_DATABASE_URL selects', () => {
+    expect(first.engine).toBe(testEngine())
+  })
+
+  test('starts at the latest migration', async () => {
+    expect(await tableExists(first.db, 'platform.region')).toBe(true)
+    const { rows } = await sql<{ applied: number }>`select count(*)::int as applied from public.kysely_migration`.execute(first.db)
+    expect(rows[0]?.applied).toBeGreaterThan(0)
+  })
+
+  test('a write in one database is invisible in another', async () => {
+    await sql`create table public.isolation_probe (id int primary key)`.execute(first.db)
+    await sql`insert into public.isolation_probe values (1)`.execute(first.db)
+    await sql`
+      insert into platform.region (code, name, full_name, level)
+      values ('99', 'probe', 'probe', 1)`.execute(first.db)
+
+    expect(await tableExists(second.db, 'public.isolation_probe')).toBe(false)
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from platform.region where code = '99'`.execute(second.db)
+    expect(rows[0]?.n).toBe(0)
+  })
+
+  test('a database created after the write starts clean too', async () => {
+    const third = await createTestDatabase()
+    try {
+      expect(await tableExists(third.db, 'public.isolation_probe')).toBe(false)
+    } finally {
+      await third.close()
+    }
+  })
+})

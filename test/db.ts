@@ -1,0 +1,69 @@
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { inject } from 'vitest'
+import { openDatabase, pgliteParsers, type DatabaseHandle } from '../src/server/platform/db/database'
+import { databaseUrl, type TestDatabaseContext } from './db-setup'
+
+/**
+ * The engine integration tests run on. `npm test` runs the integration project twice, once per
+ * engine, so a test asks this only to skip what one engine cannot do.
+ */
+export function testEngine(): 'pglite' | 'postgres' {
+  return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
+}
+
+/**
+ * A fresh database of its own, migrated and holding the reference data: a clone of the template
+ * the global setup (test/db-setup.ts) built for this run. Close it in afterAll/afterEach.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const context = inject('testDatabase')
+  if (!context) {
+    throw new Error('createTestDatabase() needs the test/db-setup.ts global setup: name the file *.int.test.ts')
+  }
+  return context.engine === 'pglite' ? clonePglite(context.pgliteDump) : clonePostgres(context)
+}
+
+let pgliteDump: Promise<Uint8Array> | undefined
+
+async function clonePglite(path: string): Promise<DatabaseHandle> {
+  pgliteDump ??= readFile(path)
+  const pglite = await PGlite.create({ loadDataDir: new BytesBlob(await pgliteDump), parsers: pgliteParsers })
+  return openDatabase({ pglite })
+}
+
+/**
+ * A Blob over bytes already in memory. Node 20's own Blob.arrayBuffer() streams and concatenates
+ * chunks, which costs about as much as starting PGlite itself; a copy costs a few milliseconds
+ * (and is needed anyway: the bytes are reused for the next database).
+ */
+class BytesBlob extends Blob {
+  constructor(private readonly bytes: Uint8Array) {
+    super()
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return new Uint8Array(this.bytes).buffer
+  }
+}
+
+let admin: pg.Pool | undefined
+
+type PostgresContext = Extract<TestDatabaseContext, { engine: 'postgres' }>
+
+async function clonePostgres(context: PostgresContext): Promise<DatabaseHandle> {
+  // One connection per worker is enough: CREATE/DROP DATABASE are quick and serialised anyway.
+  const pool = (admin ??= new pg.Pool({ connectionString: context.adminUrl, max: 1, allowExitOnIdle: true }))
+  const name = `${context.clonePrefix}${randomBytes(6).toString('hex')}`
+  await pool.query(`create database ${name} template ${context.template}`)
+  const handle = await openDatabase({ databaseUrl: databaseUrl(context.adminUrl, name) })
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      await pool.query(`drop database if exists ${name} with (force)`)
+    },
+  }
+}
