@@ -110,6 +110,8 @@ describe('region scoping', () => {
     expect(pei.name).toBe('沛县行政审批局')
     const peiStatus = await t.deps.db.selectFrom('platform.staffAccount').select('status').where('id', '=', peiAdmin).executeTakeFirstOrThrow()
     expect(peiStatus.status).toBe('active')
+    const denials = await t.deps.db.selectFrom('platform.auditLog').select('actorName').where('action', '=', 'access.denied').where('regionCode', '=', '320102').execute()
+    expect(denials.filter((d) => d.actorName === 'xuanwu.admin')).toHaveLength(attempts.length)
   })
 
   it('shows a county administrator only the accounts of the county', async () => {

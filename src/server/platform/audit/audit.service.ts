@@ -13,14 +13,17 @@ export interface AuditFilter {
   pageSize: number
 }
 
-/** The auditor's view of the log: newest first, within the auditor's region (entries without a region are platform-wide). */
+/** The auditor's view of the log: newest first, within the auditor's region. */
 export async function searchAudit(deps: PlatformDeps, ctx: RequestContext, filter: AuditFilter) {
   const actor = requireStaff(ctx.actor)
   const region = filter.region ?? actor.regionCode
   requireAccess(actor, 'audit.read', { regionCode: region })
+  // Entries without a region (a failed sign-in of an unknown name, system events) concern the whole
+  // platform, so only a province-level auditor looking at the whole province sees them.
+  const withPlatformWide = region === actor.regionCode && region === deps.homeProvince
   let query = deps.db
     .selectFrom('platform.auditLog')
-    .where((eb) => (region === actor.regionCode ? eb.or([eb('regionCode', 'like', `${region}%`), eb('regionCode', 'is', null)]) : eb('regionCode', 'like', `${region}%`)))
+    .where((eb) => (withPlatformWide ? eb.or([eb('regionCode', 'like', `${region}%`), eb('regionCode', 'is', null)]) : eb('regionCode', 'like', `${region}%`)))
   if (filter.actor) query = query.where((eb) => eb.or([eb('actorName', '=', filter.actor!), eb('actorId', '=', filter.actor!)]))
   if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
   if (filter.result) query = query.where('result', '=', filter.result)

@@ -8,6 +8,7 @@ import type { Clock } from '../clock'
 import type { Db } from '../db/database'
 import type { Permission } from '../roles'
 import { loadStaffActor } from '../users/staff.service'
+import { AppError } from '../errors'
 import { errorBody } from './error-handler'
 
 declare module 'fastify' {
@@ -48,6 +49,16 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
   app.addHook('onRequest', async (request) => {
     request.actor = await actorOfRequest(request, deps.db, deps.clock.now())
   })
+  // A refusal by a service (out-of-scope region, 三员 rules) is a security event like a refused route.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof AppError) || error.kind !== 'forbidden') return
+    await recordAuditAlone(deps.db, { actor: request.actor, ip: request.ip, at: deps.clock.now() }, {
+      action: 'access.denied',
+      result: 'denied',
+      regionCode: request.actor.kind === 'staff' ? request.actor.regionCode : undefined,
+      detail: { method: request.method, route: request.routeOptions.url, error: error.id },
+    })
+  })
   app.addHook('preValidation', async (request, reply) => {
     const config = request.routeOptions.config
     if (config.public || !request.routeOptions.url) return
@@ -58,6 +69,7 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
       await recordAuditAlone(deps.db, { actor: request.actor, ip: request.ip, at: deps.clock.now() }, {
         action: 'access.denied',
         result: 'denied',
+        regionCode: request.actor.kind === 'staff' ? request.actor.regionCode : undefined,
         detail: { method: request.method, route: request.routeOptions.url, permission: config.permission },
       })
       return reply.status(403).send(errorBody('access_denied', { zh: '无权执行此操作', en: 'You are not allowed to do this' }, { details: { permission: config.permission } }))

@@ -61,6 +61,39 @@ export interface NewPerson {
   password: string
 }
 
+/** Stores a new account: the password hashed, the phone (and a person's ID number) encrypted, the registration audited. */
+async function insertPublicAccount(
+  deps: PlatformDeps,
+  ctx: RequestContext,
+  account: { kind: 'person' | 'enterprise'; name: string; idNumber: string | null; uscc: string | null; phone: string; password: string },
+  duplicate: { where: 'idNumberIndex' | 'uscc'; value: string; error: AppError },
+): Promise<PublicAccountView> {
+  requirePassword(deps, account.password)
+  const passwordHash = await hashPassword(account.password)
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('platform.publicAccount').select('id').where(duplicate.where, '=', duplicate.value).executeTakeFirst()
+    if (existing) throw duplicate.error
+    const row = await trx
+      .insertInto('platform.publicAccount')
+      .values({
+        kind: account.kind,
+        name: account.name.trim(),
+        idNumberCipher: account.idNumber && deps.pii.encrypt(account.idNumber),
+        idNumberIndex: account.idNumber && deps.pii.blindIndex(account.idNumber),
+        uscc: account.uscc,
+        phoneCipher: deps.pii.encrypt(account.phone),
+        phoneIndex: deps.pii.blindIndex(account.phone),
+        regionCode: null,
+        passwordHash,
+        lockedUntil: null,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, auditContext(deps, ctx), { action: 'public_account.register', targetType: 'public_account', targetId: row.id, detail: { kind: account.kind } })
+    return present(deps, row, false)
+  })
+}
+
 /** Registers a natural person; the resident ID's check digit and birth date must be right. */
 export async function registerPerson(deps: PlatformDeps, ctx: RequestContext, input: NewPerson): Promise<PublicAccountView> {
   const idNumber = input.idNumber.trim().toUpperCase()
@@ -68,30 +101,10 @@ export async function registerPerson(deps: PlatformDeps, ctx: RequestContext, in
   if (!checked.ok) {
     throw new AppError('invalid', 'id_number_invalid', { zh: '身份证号码不正确（校验码或出生日期有误）', en: 'Invalid resident ID number (check digit or birth date)' }, { field: 'idNumber', reason: checked.reason })
   }
-  requirePassword(deps, input.password)
-  const passwordHash = await hashPassword(input.password)
-  return deps.db.transaction().execute(async (trx) => {
-    const index = deps.pii.blindIndex(idNumber)
-    const existing = await trx.selectFrom('platform.publicAccount').select('id').where('idNumberIndex', '=', index).executeTakeFirst()
-    if (existing) throw new AppError('conflict', 'id_number_registered', { zh: '该身份证号码已注册', en: 'This ID number is already registered' })
-    const row = await trx
-      .insertInto('platform.publicAccount')
-      .values({
-        kind: 'person',
-        name: input.name.trim(),
-        idNumberCipher: deps.pii.encrypt(idNumber),
-        idNumberIndex: index,
-        uscc: null,
-        phoneCipher: deps.pii.encrypt(input.phone),
-        phoneIndex: deps.pii.blindIndex(input.phone),
-        regionCode: null,
-        passwordHash,
-        lockedUntil: null,
-      })
-      .returning(columns)
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, auditContext(deps, ctx), { action: 'public_account.register', targetType: 'public_account', targetId: row.id, detail: { kind: 'person' } })
-    return present(deps, row, false)
+  return insertPublicAccount(deps, ctx, { kind: 'person', name: input.name, idNumber, uscc: null, phone: input.phone, password: input.password }, {
+    where: 'idNumberIndex',
+    value: deps.pii.blindIndex(idNumber),
+    error: new AppError('conflict', 'id_number_registered', { zh: '该身份证号码已注册', en: 'This ID number is already registered' }),
   })
 }
 
@@ -109,29 +122,10 @@ export async function registerEnterprise(deps: PlatformDeps, ctx: RequestContext
   if (!checked.ok) {
     throw new AppError('invalid', 'uscc_invalid', { zh: '统一社会信用代码不正确（校验位有误）', en: 'Invalid unified social credit code (check character)' }, { field: 'uscc', reason: checked.reason })
   }
-  requirePassword(deps, input.password)
-  const passwordHash = await hashPassword(input.password)
-  return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('platform.publicAccount').select('id').where('uscc', '=', uscc).executeTakeFirst()
-    if (existing) throw new AppError('conflict', 'uscc_registered', { zh: '该统一社会信用代码已注册', en: 'This credit code is already registered' })
-    const row = await trx
-      .insertInto('platform.publicAccount')
-      .values({
-        kind: 'enterprise',
-        name: input.name.trim(),
-        idNumberCipher: null,
-        idNumberIndex: null,
-        uscc,
-        phoneCipher: deps.pii.encrypt(input.phone),
-        phoneIndex: deps.pii.blindIndex(input.phone),
-        regionCode: null,
-        passwordHash,
-        lockedUntil: null,
-      })
-      .returning(columns)
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, auditContext(deps, ctx), { action: 'public_account.register', targetType: 'public_account', targetId: row.id, detail: { kind: 'enterprise', uscc } })
-    return present(deps, row, false)
+  return insertPublicAccount(deps, ctx, { kind: 'enterprise', name: input.name, idNumber: null, uscc, phone: input.phone, password: input.password }, {
+    where: 'uscc',
+    value: uscc,
+    error: new AppError('conflict', 'uscc_registered', { zh: '该统一社会信用代码已注册', en: 'This credit code is already registered' }),
   })
 }
 

@@ -147,7 +147,7 @@ export async function listStaff(
   return { items: rows.map((r) => presentStaff(deps, r)), total }
 }
 
-async function staffInScope(deps: PlatformDeps, db: Executor, ctx: RequestContext, id: string, permission: 'staff.read' | 'staff.manage' | 'staff.assign_roles' | 'staff.unlock'): Promise<StaffRecord> {
+async function staffInScope(db: Executor, ctx: RequestContext, id: string, permission: 'staff.read' | 'staff.manage' | 'staff.assign_roles' | 'staff.unlock'): Promise<StaffRecord> {
   const record = await findStaffById(db, id)
   if (!record) throw staffNotFound()
   requireAccess(ctx.actor, permission, { regionCode: record.regionCode })
@@ -155,7 +155,7 @@ async function staffInScope(deps: PlatformDeps, db: Executor, ctx: RequestContex
 }
 
 export async function getStaff(deps: PlatformDeps, ctx: RequestContext, id: string): Promise<StaffView> {
-  return presentStaff(deps, await staffInScope(deps, deps.db, ctx, id, 'staff.read'))
+  return presentStaff(deps, await staffInScope(deps.db, ctx, id, 'staff.read'))
 }
 
 export interface NewStaff {
@@ -226,7 +226,7 @@ export async function assignStaffRoles(deps: PlatformDeps, ctx: RequestContext, 
     throw new AppError('forbidden', 'own_roles_forbidden', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' })
   }
   return deps.db.transaction().execute(async (trx) => {
-    const record = await staffInScope(deps, trx, ctx, id, 'staff.assign_roles')
+    const record = await staffInScope(trx, ctx, id, 'staff.assign_roles')
     await replaceStaffRoles(trx, id, wanted)
     // New roles take effect at the next sign-in, never silently inside a live session.
     await endSessionsOf(trx, { kind: 'staff', id })
@@ -241,7 +241,7 @@ export async function setStaffStatus(deps: PlatformDeps, ctx: RequestContext, id
     throw new AppError('forbidden', 'own_status_forbidden', { zh: '不能停用或启用自己的账号', en: 'You cannot disable or enable your own account' })
   }
   return deps.db.transaction().execute(async (trx) => {
-    const record = await staffInScope(deps, trx, ctx, id, 'staff.manage')
+    const record = await staffInScope(trx, ctx, id, 'staff.manage')
     await updateStaff(trx, id, { status })
     if (status === 'disabled') await endSessionsOf(trx, { kind: 'staff', id })
     await recordAudit(trx, auditContext(deps, ctx), { action: status === 'disabled' ? 'staff.disable' : 'staff.enable', targetType: 'staff', targetId: id, regionCode: record.regionCode })
@@ -251,7 +251,7 @@ export async function setStaffStatus(deps: PlatformDeps, ctx: RequestContext, id
 
 export async function unlockStaff(deps: PlatformDeps, ctx: RequestContext, id: string): Promise<StaffView> {
   return deps.db.transaction().execute(async (trx) => {
-    const record = await staffInScope(deps, trx, ctx, id, 'staff.unlock')
+    const record = await staffInScope(trx, ctx, id, 'staff.unlock')
     await updateStaff(trx, id, { failedLogins: 0, lockedUntil: null })
     await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.unlock', targetType: 'staff', targetId: id, regionCode: record.regionCode })
     return presentStaff(deps, (await findStaffById(trx, id))!)
