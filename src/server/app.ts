@@ -78,8 +78,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('routeList', routeList)
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
-    // The API page is documentation, open like the OpenAPI description it shows.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true }
+    // The API page is documentation, open like the OpenAPI description it shows; the web app's
+    // files are open to everyone (the pages themselves ask the API, which checks).
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) route.config = { ...route.config, public: true }
     const config = route.config ?? {}
     for (const method of methods) routeList.push({ method, url: route.url, permission: config.permission, public: config.public === true })
   })
@@ -121,13 +122,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(calendarRoutes, { deps })
 
   const webRoot = options.webRoot
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false })
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.status(404).send(routeNotFound)
-      return reply.sendFile('index.html')
-    })
-  }
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(routeNotFound))
+  const spa = webRoot && existsSync(join(webRoot, 'index.html'))
+  if (spa) await app.register(fastifyStatic, { root: webRoot, index: 'index.html' })
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/workbench/staff …) are pages of the single-page app.
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html')
+    return reply.status(404).send(routeNotFound)
+  })
   return app
 }

@@ -1,9 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { App as AntApp } from 'antd'
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
-import { useLocation, useNavigate } from 'react-router'
+import { useLocation } from 'react-router'
 import { api, ApiError, setUnauthorizedHandler } from './api/client'
-import { useT } from './i18n'
 
 /** The signed-in staff member, as GET /api/auth/me answers. */
 export interface Me {
@@ -41,6 +39,8 @@ interface Auth {
   /** Why "who am I" failed, other than "nobody" (network, server down). */
   error: unknown
   retry: () => void
+  /** Why the last session ended in this tab, for the login page: signed out, or expired. */
+  exitReason: () => LoginState['reason']
   can: (permission: Permission) => boolean
   login: (username: string, password: string) => Promise<Me>
   logout: () => Promise<void>
@@ -74,38 +74,38 @@ function forgetAll(queryClient: QueryClient, me: Me | null): void {
 
 /**
  * Who is signed in. Any 401 from the API while signed in means the session ended: the cache is
- * dropped and the user goes to /login with 登录已过期, coming back to the same page afterwards.
+ * dropped, and RequireAuth sends the user to /login with 登录已过期, to come back to the same
+ * page afterwards.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient()
-  const navigate = useNavigate()
   const location = useLocation()
-  const t = useT()
-  const { message } = AntApp.useApp()
   // The public portal does not need to know who is signed in: ask only inside the staff area.
   const staffArea = location.pathname === '/login' || location.pathname.startsWith('/workbench')
   const meQuery = useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1, enabled: staffArea })
   const me = meQuery.data ?? null
 
-  // The handler reads the latest values through a ref so that it is installed once.
-  const latest = useRef({ me, location, t })
-  latest.current = { me, location, t }
+  // Set before the account is forgotten, so that RequireAuth, redirecting to /login when the
+  // account disappears, can tell the login page why.
+  const exitReason = useRef<LoginState['reason']>(undefined)
+
+  // The handler reads the latest account through a ref so that it is installed once.
+  const latest = useRef(me)
+  latest.current = me
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      const { me: current, location: here, t: translate } = latest.current
-      if (!current) return
+      if (!latest.current) return
+      exitReason.current = 'expired'
       forgetAll(queryClient, null)
-      message.warning({ content: translate('login.expired'), key: 'session-expired' })
-      const from = here.pathname + here.search
-      navigate('/login', { replace: true, state: { from, reason: 'expired' } satisfies LoginState })
     })
     return () => setUnauthorizedHandler(null)
-  }, [queryClient, navigate, message])
+  }, [queryClient])
 
   const login = useCallback(
     async (username: string, password: string) => {
       const signedIn = await api.post<Me>('/api/auth/login', { username, password })
+      exitReason.current = undefined
       forgetAll(queryClient, signedIn)
       return signedIn
     },
@@ -116,6 +116,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.post<void>('/api/auth/logout')
     } finally {
+      exitReason.current = 'logged_out'
       forgetAll(queryClient, null)
     }
   }, [queryClient])
@@ -126,6 +127,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loading: meQuery.isPending,
       error: meQuery.error,
       retry: () => void meQuery.refetch(),
+      exitReason: () => exitReason.current,
       can: (permission) => me?.permissions.includes(permission) ?? false,
       login,
       logout,

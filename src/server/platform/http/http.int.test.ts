@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, type App } from '../../app'
 import { createTestApp, type TestApp } from '../../../../test/app'
 
 let t: TestApp
@@ -88,5 +92,31 @@ describe('working-day calendar', () => {
     expect(set.statusCode).toBe(200)
     const response = await t.app.inject({ method: 'GET', url: '/api/calendar/deadline?from=2027-01-01&workingDays=1', headers: { cookie } })
     expect(response.json().due).toBe('2027-01-05')
+  })
+})
+
+describe('the web app', () => {
+  let web: App
+  beforeAll(async () => {
+    const root = mkdtempSync(join(tmpdir(), 'yiwang-web-'))
+    mkdirSync(join(root, 'assets'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>一网</title>')
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
+    web = await buildApp({ ...t.deps, logger: false, webRoot: root })
+  })
+  afterAll(() => web.close())
+
+  it('serves its files to anonymous visitors and its client-side routes as index.html', async () => {
+    expect((await web.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200)
+    for (const url of ['/', '/workbench/staff', '/login']) {
+      const page = await web.inject({ method: 'GET', url })
+      expect({ url, status: page.statusCode, html: page.body.includes('<title>一网</title>') }).toEqual({ url, status: 200, html: true })
+    }
+  })
+
+  it('still answers unknown API routes with JSON', async () => {
+    const response = await web.inject({ method: 'GET', url: '/api/nothing' })
+    expect(response.statusCode).toBe(404)
+    expect(response.json().error.id).toBe('route_not_found')
   })
 })

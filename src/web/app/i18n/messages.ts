@@ -14,9 +14,11 @@ export const messages = {
   // The product
   'app.name': { zh: '一网 · 江苏政务服务', en: 'Yiwang · Jiangsu Government Services' },
   'app.shortName': { zh: '一网', en: 'Yiwang' },
+  'app.brandShort': { zh: '一网 · 江苏政务服务', en: 'Yiwang · Jiangsu' },
   'app.portalSubtitle': { zh: '一网通办 · 江苏政务服务平台', en: 'One-stop government services for Jiangsu' },
   'app.workbench': { zh: '工作台', en: 'Workbench' },
   'app.workbenchTitle': { zh: '政务服务工作台', en: 'Government service workbench' },
+  'app.workbenchShort': { zh: '政务服务工作台', en: 'Staff workbench' },
   'app.footer': {
     zh: '一网 Yiwang · 开源政务服务平台 · 服务江苏省政务服务管理办公室',
     en: 'Yiwang · open-source government service platform · for the Jiangsu Government Service Office',
@@ -48,12 +50,16 @@ export const messages = {
   'common.loading': { zh: '加载中…', en: 'Loading…' },
   'common.retry': { zh: '重试', en: 'Retry' },
   'common.comingSoon': { zh: '即将上线', en: 'Coming soon' },
+  'common.soon': { zh: '即将上线', en: 'Soon' },
+  'common.colon': { zh: '：', en: ': ' },
   'common.total': { zh: '共 {total} 条', en: '{total} in total' },
   'common.saved': { zh: '已保存', en: 'Saved' },
   'common.backHome': { zh: '返回首页', en: 'Back to home' },
   'common.backWorkbench': { zh: '返回工作台', en: 'Back to workbench' },
   'common.optional': { zh: '选填', en: 'Optional' },
   'common.refresh': { zh: '刷新', en: 'Refresh' },
+  'common.moreFilters': { zh: '更多筛选', en: 'More filters' },
+  'common.fewerFilters': { zh: '收起筛选', en: 'Fewer filters' },
   'common.menu': { zh: '菜单', en: 'Menu' },
   'common.more': { zh: '更多', en: 'More' },
 

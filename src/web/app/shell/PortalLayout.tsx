@@ -23,7 +23,7 @@ export function PortalLayout() {
               </span>
             </Link>
             <Flex align="center" gap={4}>
-              <PreferenceSwitches dark compact={isPhone} />
+              <PreferenceSwitches dark size={isPhone ? 'icons' : 'full'} />
               {!isPhone && (
                 <Link to="/workbench">
                   <Button ghost icon={<LoginOutlined />} className="portal-staff-button">

@@ -8,7 +8,7 @@ import { Forbidden } from '../../shared/StatusPages'
 
 /** Lets signed-in staff through; everyone else goes to /login and comes back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { me, loading, error, retry } = useAuth()
+  const { me, loading, error, retry, exitReason } = useAuth()
   const location = useLocation()
   const t = useT()
   const errorText = useErrorText()
@@ -34,7 +34,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     )
   }
   if (!me) {
-    const state: LoginState = { from: location.pathname + location.search }
+    const reason = exitReason()
+    // after signing out the next person starts at the workbench home, not at the last page
+    const state: LoginState = reason === 'logged_out' ? { reason } : { from: location.pathname + location.search, reason }
     return <Navigate to="/login" replace state={state} />
   }
   return <>{children}</>

@@ -3,7 +3,7 @@ import { App as AntApp, Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Sp
 import { Suspense, useMemo, useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { useErrorText } from '../api/errors'
-import { useAuth, type LoginState } from '../auth'
+import { useAuth } from '../auth'
 import { useT, type Translator } from '../i18n'
 import { usePreferences } from '../preferences'
 import { useIsMobile } from '../../shared/useIsMobile'
@@ -34,10 +34,10 @@ function menuItems(entries: MenuEntry[], t: Translator): MenuProps['items'] {
       disabled: true,
       title: t('common.comingSoon'),
       label: (
-        <Flex justify="space-between" align="center" gap={8}>
-          <span>{t(module.label)}</span>
+        <Flex justify="space-between" align="center" gap={6} className="soon-item">
+          <span className="soon-label">{t(module.label)}</span>
           <Tag className="soon-tag" variant="filled">
-            {t('common.comingSoon')}
+            {t('common.soon')}
           </Tag>
         </Flex>
       ),
@@ -62,11 +62,11 @@ export function WorkbenchLayout() {
   const entries = useMemo(() => visibleMenu(can), [can])
   const items = useMemo(() => menuItems(entries, t), [entries, t])
 
-  // The selected leaf is the longest menu path that prefixes the current location.
+  // The selected leaf is the menu path that is, or prefixes, the current location (home only exactly).
   const selected = useMemo(() => {
     const leaves = leavesOf(entries)
     const match = leaves
-      .filter((leaf) => location.pathname === leaf.path || location.pathname.startsWith(`${leaf.path}/`))
+      .filter((leaf) => location.pathname === leaf.path || (leaf.path !== '/workbench' && location.pathname.startsWith(`${leaf.path}/`)))
       .sort((a, b) => b.path.length - a.path.length)[0]
     return match?.path
   }, [entries, location.pathname])
@@ -80,13 +80,13 @@ export function WorkbenchLayout() {
 
   if (!me) return null
 
+  // Once the account is forgotten RequireAuth takes the user to /login (已安全退出).
   const signOut = async () => {
     try {
       await logout()
     } catch (error) {
       message.error(errorText(error))
     }
-    navigate('/login', { replace: true, state: { reason: 'logged_out' } satisfies LoginState })
   }
 
   const menu = (
@@ -137,8 +137,8 @@ export function WorkbenchLayout() {
       <span className="brand-mark">{brandIcon}</span>
       {(!collapsed || isMobile) && (
         <span className="brand-text">
-          <span className="brand-title">{t('app.name')}</span>
-          <span className="brand-sub">{t('app.workbenchTitle')}</span>
+          <span className="brand-title">{t('app.brandShort')}</span>
+          <span className="brand-sub">{t('app.workbenchShort')}</span>
         </span>
       )}
     </Link>
@@ -194,11 +194,17 @@ export function WorkbenchLayout() {
             ) : (
               <Flex gap={16} className="header-where" align="center">
                 <span>
-                  <EnvironmentOutlined /> <span className="header-where-label">{t('shell.region')}：</span>
+                  <EnvironmentOutlined /> <span className="header-where-label">
+                    {t('shell.region')}
+                    {t('common.colon')}
+                  </span>
                   <span data-testid="header-region">{me.regionName}</span>
                 </span>
                 <span>
-                  <ApartmentOutlined /> <span className="header-where-label">{t('shell.org')}：</span>
+                  <ApartmentOutlined /> <span className="header-where-label">
+                    {t('shell.org')}
+                    {t('common.colon')}
+                  </span>
                   <span data-testid="header-org">{me.orgName}</span>
                 </span>
               </Flex>
@@ -220,7 +226,7 @@ export function WorkbenchLayout() {
             <Typography.Text type="secondary" ellipsis>
               <EnvironmentOutlined /> {me.regionName} · {me.orgName}
             </Typography.Text>
-            <PreferenceSwitches compact />
+            <PreferenceSwitches size="short" />
           </div>
         )}
         <Content className="workbench-content">

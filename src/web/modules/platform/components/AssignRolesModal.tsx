@@ -5,7 +5,18 @@ import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { useRoles, useSetRoles, type RoleInfo, type Staff } from '../api'
 import { roleText } from './tags'
 
-function RoleGroup({ title, hint, roles, value }: { title: string; hint?: string; roles: RoleInfo[]; value: string[] }) {
+/**
+ * 三员分立 as the server enforces it: an administrator role stands alone (no other administrator
+ * role, no business role); business roles combine freely.
+ */
+function isBlocked(role: RoleInfo, value: string[], all: RoleInfo[]): boolean {
+  if (value.includes(role.role)) return false
+  const chosen = all.filter((r) => value.includes(r.role))
+  if (chosen.some((r) => r.group === 'admin')) return true
+  return role.group === 'admin' && chosen.length > 0
+}
+
+function RoleGroup({ title, hint, roles, value, all }: { title: string; hint?: string; roles: RoleInfo[]; value: string[]; all: RoleInfo[] }) {
   const t = useT()
   return (
     <section style={{ marginBottom: 20 }}>
@@ -14,16 +25,20 @@ function RoleGroup({ title, hint, roles, value }: { title: string; hint?: string
       </Typography.Title>
       {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} />}
       <Row gutter={[12, 12]}>
-        {roles.map((role) => (
-          <Col xs={24} sm={12} key={role.role}>
-            <label className={value.includes(role.role) ? 'role-option role-option-checked' : 'role-option'}>
-              <Checkbox value={role.role} data-testid={`role-${role.role}`}>
-                <strong>{t.pick(roleText(role))}</strong>
-              </Checkbox>
-              <span className="role-desc">{t.pick(role.description)}</span>
-            </label>
-          </Col>
-        ))}
+        {roles.map((role) => {
+          const blocked = isBlocked(role, value, all)
+          const className = ['role-option', value.includes(role.role) && 'role-option-checked', blocked && 'role-option-blocked'].filter(Boolean).join(' ')
+          return (
+            <Col xs={24} sm={12} key={role.role}>
+              <div className={className}>
+                <Checkbox value={role.role} disabled={blocked} data-testid={`role-${role.role}`}>
+                  <strong>{t.pick(roleText(role))}</strong>
+                  <span className="role-desc">{t.pick(role.description)}</span>
+                </Checkbox>
+              </div>
+            </Col>
+          )
+        })}
       </Row>
     </section>
   )
@@ -73,8 +88,8 @@ export function AssignRolesModal({ staff, onClose }: { staff: Staff | null; onCl
         <Skeleton active />
       ) : (
         <Checkbox.Group value={value} onChange={(next) => setValue(next as string[])} style={{ display: 'block' }}>
-          <RoleGroup title={t('staff.adminRoles')} hint={t('staff.adminRolesHint')} roles={admin} value={value} />
-          <RoleGroup title={t('staff.businessRoles')} roles={business} value={value} />
+          <RoleGroup title={t('staff.adminRoles')} hint={t('staff.adminRolesHint')} roles={admin} value={value} all={roles.data ?? []} />
+          <RoleGroup title={t('staff.businessRoles')} roles={business} value={value} all={roles.data ?? []} />
         </Checkbox.Group>
       )}
     </Modal>

@@ -58,7 +58,7 @@ export function OrgFormModal({
     idempotency.reset()
     form.resetFields()
     if (target.mode === 'edit') form.setFieldsValue({ name: target.org.name, kind: target.org.kind, sort: target.org.sort })
-    else form.setFieldsValue({ parentId: target.parentId, kind: target.parentId ? 'department' : 'government', sort: 0 })
+    else form.setFieldsValue({ parentId: target.parentId, kind: 'department', sort: 0 })
   }, [target])
 
   const submit = async (values: Values) => {
@@ -99,7 +99,9 @@ export function OrgFormModal({
     >
       {regionName && !editing && (
         <p style={{ marginTop: 0, color: '#6b7785' }}>
-          {t('org.region')}：{regionName}
+          {t('org.region')}
+          {t('common.colon')}
+          {regionName}
         </p>
       )}
       <ErrorAlert error={mutation.error} />

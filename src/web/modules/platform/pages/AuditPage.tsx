@@ -1,4 +1,4 @@
-import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons'
+import { DownOutlined, UpOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons'
 import { useMutation } from '@tanstack/react-query'
 import { Button, Card, Col, DatePicker, Form, Input, Modal, Result, Row, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import type { Dayjs } from 'dayjs'
@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useAuth } from '../../../app/auth'
 import { useErrorText } from '../../../app/api/errors'
 import { useT } from '../../../app/i18n'
+import { usePreferences } from '../../../app/preferences'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { formatDateTime } from '../../../shared/format'
 import { PageHeader } from '../../../shared/PageHeader'
@@ -28,7 +29,11 @@ export default function AuditPage() {
   const t = useT()
   const errorText = useErrorText()
   const { me } = useAuth()
+  const { elder } = usePreferences()
   const isPhone = useIsPhone()
+  // on a phone only the first filter shows until asked for the rest
+  const [moreFilters, setMoreFilters] = useState(false)
+  const hideExtra = isPhone && !moreFilters
   const [form] = Form.useForm<Filters>()
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 })
   const list = useAuditList(query)
@@ -51,15 +56,17 @@ export default function AuditPage() {
     })
   }
 
+  // 长辈模式 has larger text: the columns grow with it
+  const w = (px: number) => Math.round(px * (elder ? 1.3 : 1))
   const actorKind = (kind: string) => t.dynamic(`audit.actorKind.${kind}`, kind)
 
   const columns: TableColumnsType<AuditEntry> = [
-    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80, render: (seq: number) => <span className="mono">{seq}</span> },
-    { title: t('audit.time'), dataIndex: 'at', key: 'at', width: 170, render: (at: string) => <span className="mono">{formatDateTime(at)}</span> },
+    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: w(80), render: (seq: number) => <span className="mono">{seq}</span> },
+    { title: t('audit.time'), dataIndex: 'at', key: 'at', width: w(190), render: (at: string) => <span className="mono nowrap">{formatDateTime(at)}</span> },
     {
       title: t('audit.actor'),
       key: 'actor',
-      width: 170,
+      width: w(170),
       render: (_, entry) => (
         <div>
           <div>{entry.actorName ?? entry.actorId ?? '—'}</div>
@@ -69,11 +76,11 @@ export default function AuditPage() {
         </div>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: 190, render: (action: string) => <span className="mono">{action}</span> },
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: w(190), render: (action: string) => <span className="mono">{action}</span> },
     {
       title: t('audit.target'),
       key: 'target',
-      width: 220,
+      width: w(220),
       ellipsis: true,
       render: (_, entry) =>
         entry.targetType ? (
@@ -87,15 +94,15 @@ export default function AuditPage() {
           '—'
         ),
     },
-    { title: t('audit.region'), dataIndex: 'regionCode', key: 'region', width: 110, render: (code: string | null) => <span className="mono">{code ?? '—'}</span> },
+    { title: t('audit.region'), dataIndex: 'regionCode', key: 'region', width: w(110), render: (code: string | null) => <span className="mono">{code ?? '—'}</span> },
     {
       title: t('audit.result'),
       dataIndex: 'result',
       key: 'result',
-      width: 90,
+      width: w(90),
       render: (result: AuditResult) => <Tag color={resultColors[result]}>{t.dynamic(`audit.result.${result}`, result)}</Tag>,
     },
-    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: 140, render: (ip: string | null) => <span className="mono">{ip ?? '—'}</span> },
+    { title: t('audit.ip'), dataIndex: 'ip', key: 'ip', width: w(140), render: (ip: string | null) => <span className="mono">{ip ?? '—'}</span> },
   ]
 
   return (
@@ -126,12 +133,12 @@ export default function AuditPage() {
                 <Input placeholder={t('audit.actorPlaceholder')} allowClear />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={6} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="action" label={t('audit.action')}>
                 <Input placeholder={t('audit.actionPlaceholder')} allowClear className="mono" />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
+            <Col xs={24} md={12} xl={5} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="result" label={t('audit.result')}>
                 <Select
                   allowClear
@@ -140,12 +147,12 @@ export default function AuditPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={7}>
+            <Col xs={24} md={12} xl={7} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="region" label={t('audit.region')}>
                 <RegionTreeSelect rootCode={me.regionCode} allowClear placeholder={t('common.all')} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={16} xl={12}>
+            <Col xs={24} md={16} xl={12} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="range" label={t('audit.timeRange')}>
                 <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
               </Form.Item>
@@ -164,6 +171,11 @@ export default function AuditPage() {
                   >
                     {t('common.reset')}
                   </Button>
+                  {isPhone && (
+                    <Button type="link" onClick={() => setMoreFilters(!moreFilters)} icon={moreFilters ? <UpOutlined /> : <DownOutlined />}>
+                      {t(moreFilters ? 'common.fewerFilters' : 'common.moreFilters')}
+                    </Button>
+                  )}
                 </Space>
               </Form.Item>
             </Col>
@@ -182,7 +194,7 @@ export default function AuditPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           size={isPhone ? 'small' : 'middle'}
-          scroll={{ x: 1170 }}
+          scroll={{ x: w(1190) }}
           locale={{ emptyText: t('audit.empty') }}
           expandable={{
             rowExpandable: (entry) => Boolean(entry.detail && Object.keys(entry.detail).length > 0),

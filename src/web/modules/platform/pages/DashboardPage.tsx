@@ -59,6 +59,7 @@ export default function DashboardPage() {
             ) : (
               <Descriptions
                 column={1}
+                colon={false}
                 size="small"
                 items={me.roles.map((role) => {
                   const info = roleInfo(role)

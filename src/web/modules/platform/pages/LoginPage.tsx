@@ -7,6 +7,7 @@ import { useAuth, type LoginState } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
 import { PreferenceSwitches } from '../../../app/shell/PreferenceSwitches'
 import { brandIcon } from '../../../app/shell/menu'
+import { useIsPhone } from '../../../shared/useIsMobile'
 import { usePageTitle } from '../../../shared/usePageTitle'
 
 interface Values {
@@ -32,6 +33,7 @@ export default function LoginPage() {
   // The same page may be reached again with a new reason (signed out, session expired).
   useEffect(() => setNotice(state.reason), [location.key, state.reason])
   usePageTitle(t('login.title'))
+  const isPhone = useIsPhone()
 
   if (me && !submitting) return <Navigate to={safeTarget(state.from)} replace />
 
@@ -55,7 +57,7 @@ export default function LoginPage() {
           <span className="brand-mark brand-mark-light">{brandIcon}</span>
           <span className="portal-brand-title">{t('app.name')}</span>
         </Link>
-        <PreferenceSwitches dark compact />
+        <PreferenceSwitches dark size={isPhone ? 'icons' : 'full'} />
       </div>
       <div className="login-body">
         <Card className="login-card">

@@ -37,14 +37,14 @@ export default function OrgsPage() {
       key: 'name',
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
-    { title: t('org.kind'), dataIndex: 'kind', key: 'kind', width: 150, render: (kind: OrgNode['kind']) => <OrgKindTag kind={kind} /> },
+    { title: t('org.kind'), dataIndex: 'kind', key: 'kind', width: isPhone ? 104 : 150, render: (kind: OrgNode['kind']) => <OrgKindTag kind={kind} /> },
     ...(isPhone ? [] : [{ title: t('org.sort'), dataIndex: 'sort', key: 'sort', width: 90, align: 'right' as const }]),
     ...(canManage
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
-            width: isPhone ? 96 : 210,
+            width: isPhone ? 84 : 210,
             render: (_: unknown, org: OrgNode) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setTarget({ mode: 'edit', org })} data-testid={`org-edit-${org.id}`}>

@@ -2,15 +2,14 @@ import { EnvironmentOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Breadcrumb, Card, Col, Descriptions, Empty, Flex, Input, Row, Skeleton, Spin, Tag, Tooltip, Tree, Typography } from 'antd'
 import type { DataNode } from 'antd/es/tree'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { PageHeader } from '../../../shared/PageHeader'
 import { useIsMobile } from '../../../shared/useIsMobile'
 import { keys, platformApi, useRegion, useRegionSearch, type Region } from '../api'
 import { RegionLevelTag } from '../components/tags'
-
-const ROOT = 'root'
 
 type TreeHandle = { scrollTo: (options: { key: string; align?: 'top' | 'bottom' | 'auto'; offset?: number }) => void }
 
@@ -37,6 +36,7 @@ export default function RegionsPage() {
   const queryClient = useQueryClient()
   const isMobile = useIsMobile()
   const treeRef = useRef<TreeHandle>(null)
+  const detailsRef = useRef<HTMLDivElement>(null)
 
   const provinces = useQuery({ queryKey: keys.regionChildren(null), queryFn: () => platformApi.regionChildren(null), staleTime: 10 * 60_000 })
   const [children, setChildren] = useState<Record<string, Region[]>>({})
@@ -76,13 +76,14 @@ export default function RegionsPage() {
     return build(provinces.data ?? [])
   }, [provinces.data, children])
 
-  /** Opens the tree down to a region (loading each level on the way) and selects it. */
+  /** Opens the tree down to a region (loading each level on the way) and selects it; `open` opens the region too. */
   const reveal = useCallback(
-    async (code: string) => {
+    async (code: string, open = false) => {
       setSelected(code)
       try {
         const region = await queryClient.fetchQuery({ queryKey: keys.region(code), queryFn: () => platformApi.region(code), staleTime: 10 * 60_000 })
         const path = [...region.ancestors].sort((a, b) => a.level - b.level)
+        if (open && region.hasChildren) path.push(region)
         for (const ancestor of path) await loadChildren(ancestor.code)
         setExpanded((current) => [...new Set([...current, ...path.map((a) => a.code)])])
         window.setTimeout(() => treeRef.current?.scrollTo({ key: code, align: 'top', offset: 40 }), 50)
@@ -94,6 +95,15 @@ export default function RegionsPage() {
   )
 
   const loadedKeys = useMemo(() => Object.keys(children), [children])
+
+  // Open the tree at the user's own region the first time.
+  const { me } = useAuth()
+  const opened = useRef(false)
+  useEffect(() => {
+    if (opened.current || !me?.regionCode || !provinces.data) return
+    opened.current = true
+    void reveal(me.regionCode, true)
+  }, [me?.regionCode, provinces.data, reveal])
 
   return (
     <>
@@ -127,7 +137,12 @@ export default function RegionsPage() {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('region.noResults')} />
                 ) : (
                   results.data!.map((region) => (
-                    <button key={region.code} type="button" role="listitem" className="region-result" onClick={() => void reveal(region.code)}>
+                    <button key={region.code} type="button" role="listitem" className="region-result" onClick={() => {
+                        void reveal(region.code)
+                        // on a phone the details are below the tree: bring them into view
+                        if (isMobile) detailsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+                      }}
+                    >
                       <span style={{ minWidth: 0 }}>
                         <span>{region.name}</span>
                         <span className="mono region-result-path" style={{ marginInlineStart: 8 }}>
@@ -145,29 +160,30 @@ export default function RegionsPage() {
             {provinces.isPending ? (
               <Skeleton active paragraph={{ rows: 8 }} />
             ) : (
-              <Tree
-                ref={treeRef as never}
-                treeData={treeData}
-                loadData={(node) => loadChildren(String(node.key))}
-                loadedKeys={loadedKeys}
-                expandedKeys={expanded}
-                onExpand={(keys) => setExpanded(keys.map(String))}
-                selectedKeys={selected ? [selected] : []}
-                onSelect={(keys, info) => {
-                  const code = String(info.node.key)
-                  setSelected(code)
-                  if (!info.node.isLeaf && !expanded.includes(code)) setExpanded([...expanded, code])
-                }}
-                height={isMobile ? 420 : 560}
-                blockNode
-                showLine={{ showLeafIcon: false }}
-                aria-label={t('region.tree')}
-                data-testid="region-tree"
-              />
+              <div data-testid="region-tree">
+                <Tree
+                  ref={treeRef as never}
+                  treeData={treeData}
+                  loadData={(node) => loadChildren(String(node.key))}
+                  loadedKeys={loadedKeys}
+                  expandedKeys={expanded}
+                  onExpand={(keys) => setExpanded(keys.map(String))}
+                  selectedKeys={selected ? [selected] : []}
+                  onSelect={(_keys, info) => {
+                    const code = String(info.node.key)
+                    setSelected(code)
+                    if (!info.node.isLeaf && !expanded.includes(code)) setExpanded([...expanded, code])
+                  }}
+                  height={isMobile ? 360 : 560}
+                  blockNode
+                  showLine={{ showLeafIcon: false }}
+                  aria-label={t('region.tree')}
+                />
+              </div>
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={13} xl={14}>
+        <Col xs={24} lg={13} xl={14} ref={detailsRef} style={{ scrollMarginTop: 72 }}>
           <RegionDetails
             code={selected}
             detail={detail}

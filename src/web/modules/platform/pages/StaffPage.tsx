@@ -1,10 +1,11 @@
-import { LockOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, SafetyOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons'
+import { DownOutlined, UpOutlined, LockOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, SafetyOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons'
 import { App as AntApp, Badge, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useErrorText } from '../../../app/api/errors'
 import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
+import { usePreferences } from '../../../app/preferences'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { formatDateTime } from '../../../shared/format'
 import { PageHeader } from '../../../shared/PageHeader'
@@ -56,7 +57,11 @@ export default function StaffPage() {
   const errorText = useErrorText()
   const { message } = AntApp.useApp()
   const { me, can } = useAuth()
+  const { elder } = usePreferences()
   const isPhone = useIsPhone()
+  // on a phone only the first filter shows until asked for the rest
+  const [moreFilters, setMoreFilters] = useState(false)
+  const hideExtra = isPhone && !moreFilters
   const [query, setQuery] = useStaffQuery()
   const list = useStaffList(query)
   const roles = useRoles(can('staff.assign_roles') || can('staff.read'))
@@ -80,15 +85,17 @@ export default function StaffPage() {
     }
   }
 
+  // 长辈模式 has larger text: the columns grow with it
+  const w = (px: number) => Math.round(px * (elder ? 1.3 : 1))
   const actionCount = [can('staff.assign_roles'), can('staff.manage'), can('staff.unlock')].filter(Boolean).length
-  const actionWidth = 24 + Math.max(1, actionCount) * (t.lang === 'zh' ? 80 : 112)
+  const actionWidth = w(24 + Math.max(1, actionCount) * (t.lang === 'zh' ? 80 : 112))
 
   const columns: TableColumnsType<Staff> = [
     {
       title: t('staff.displayName'),
       key: 'name',
       fixed: isPhone ? undefined : 'left',
-      width: 170,
+      width: w(160),
       render: (_, staff) => (
         <div>
           <Typography.Text strong>{staff.displayName}</Typography.Text>
@@ -108,7 +115,7 @@ export default function StaffPage() {
     {
       title: `${t('staff.region')} / ${t('staff.org')}`,
       key: 'where',
-      width: 230,
+      width: w(200),
       render: (_, staff) => (
         <div>
           <div>{staff.regionName}</div>
@@ -121,20 +128,20 @@ export default function StaffPage() {
     {
       title: t('staff.roles'),
       key: 'roles',
-      width: 200,
+      width: w(190),
       render: (_, staff) => <RoleTags roles={staff.roles} list={roles.data} />,
     },
     {
       title: t('staff.phone'),
       dataIndex: 'phone',
       key: 'phone',
-      width: 130,
-      render: (phone: string | null) => (phone ? <span className="mono">{phone}</span> : <Typography.Text type="secondary">—</Typography.Text>),
+      width: w(130),
+      render: (phone: string | null) => (phone ? <span className="mono nowrap">{phone}</span> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: t('staff.status'),
       key: 'status',
-      width: 120,
+      width: w(110),
       render: (_, staff) => (
         <Space size={4} wrap>
           <Badge status={staff.status === 'active' ? 'success' : 'default'} text={t(staff.status === 'active' ? 'staff.status.active' : 'staff.status.disabled')} />
@@ -152,7 +159,7 @@ export default function StaffPage() {
       title: t('staff.createdAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 150,
+      width: w(160),
       render: (value: string) => <span className="mono nowrap">{formatDateTime(value).slice(0, 16)}</span>,
     },
     {
@@ -239,12 +246,12 @@ export default function StaffPage() {
                 <Input placeholder={t('staff.keywordPlaceholder')} allowClear />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={7}>
+            <Col xs={24} md={12} xl={7} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="region" label={t('staff.region')}>
                 <RegionTreeSelect rootCode={me.regionCode} allowClear placeholder={t('common.all')} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
+            <Col xs={24} md={12} xl={5} style={hideExtra ? { display: 'none' } : undefined}>
               <Form.Item name="status" label={t('staff.status')}>
                 <Select
                   allowClear
@@ -270,6 +277,11 @@ export default function StaffPage() {
                   >
                     {t('common.reset')}
                   </Button>
+                  {isPhone && (
+                    <Button type="link" onClick={() => setMoreFilters(!moreFilters)} icon={moreFilters ? <UpOutlined /> : <DownOutlined />}>
+                      {t(moreFilters ? 'common.fewerFilters' : 'common.moreFilters')}
+                    </Button>
+                  )}
                 </Space>
               </Form.Item>
             </Col>
@@ -287,7 +299,7 @@ export default function StaffPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          scroll={{ x: 1000 + actionWidth }}
+          scroll={{ x: w(950) + actionWidth }}
           size={isPhone ? 'small' : 'middle'}
           locale={{ emptyText: t('staff.empty') }}
           pagination={{
