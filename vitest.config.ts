@@ -25,6 +25,10 @@ export default defineConfig({
           name: 'integration',
           include: integrationFiles,
           globalSetup: ['test/db-setup.ts'],
+          // Threads, not forks: files in one process share PGlite's compiled WebAssembly, which a
+          // fresh process per file compiles and warms up again (measured: the project runs ~20%
+          // faster). Each file still gets its own worker and module instances.
+          pool: 'threads',
           // Generous: a loaded 2-core machine can take seconds to start PGlite.
           testTimeout: 20_000,
           hookTimeout: 60_000,

@@ -54,7 +54,7 @@ trap 'exit 143' TERM
 # The bin directory of the highest PostgreSQL >= 15 installed the Debian way, or nothing.
 find_pg_bin() {
   local dir
-  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4,4 -V -r); do
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
     local major=${dir#/usr/lib/postgresql/}
     major=${major%%/*}
     if [[ ${major%%.*} -ge 15 && -x $dir/initdb && -x $dir/pg_ctl ]]; then
@@ -88,8 +88,9 @@ ensure_chromium() {
   export CHROMIUM_PATH
   [[ -x $CHROMIUM_PATH ]] && return
   if [[ $CHROMIUM_PATH == /usr/bin/chromium ]] && root_on_debian; then
-    banner "installing Chromium (apt-get install chromium)"
-    apt_install chromium
+    banner "installing Chromium (apt-get install chromium fonts-noto-cjk)"
+    # The CJK fonts make the pages render Chinese as users see it (screenshots, layout checks).
+    apt_install chromium fonts-noto-cjk
   fi
   [[ -x $CHROMIUM_PATH ]] || die "Chromium not found at $CHROMIUM_PATH.
 Install it (apt-get install chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary."
@@ -155,53 +156,65 @@ run_vitest() {
   PASSED=$((PASSED + passed))
   FAILED=$((FAILED + failed))
   SKIPPED=$((SKIPPED + skipped))
-  if [[ $status -ne 0 ]]; then FAILED_STEPS+=("$name tests"); fi
+  if [[ $status -ne 0 ]]; then FAILED_STEPS+=("$name test run"); fi
 }
 
 pglite_version() {
-  node -p "require('@electric-sql/pglite/package.json').version" 2>/dev/null || echo '?'
+  node -p "JSON.parse(require('fs').readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version"
 }
 
 # --- main -----------------------------------------------------------------------------------------
 
-if [[ -n ${TEST_DATABASE_URL:-} ]]; then
-  echo "using TEST_DATABASE_URL; no PostgreSQL cluster of our own"
-else
-  ensure_postgres
-fi
-ensure_chromium
-
-banner "typecheck (tsc)"
-npx --no -- tsc --noEmit -p tsconfig.json || FAILED_STEPS+=("typecheck")
-
-BUILT=1
-if [[ -f vite.config.ts ]]; then
-  banner "build the web app (vite build)"
-  npx --no -- vite build || { FAILED_STEPS+=("web build"); BUILT=; }
-fi
-
-if [[ -z ${TEST_DATABASE_URL:-} ]]; then start_cluster; fi
-PG_DESCRIPTION=$(describe_postgres)
-
-banner "unit tests, and integration tests on PGlite $(pglite_version)"
-TEST_DATABASE_URL='' run_vitest pglite --project unit --project integration
-
-banner "integration tests on PostgreSQL $PG_DESCRIPTION"
-run_vitest postgres --project integration
-
-if [[ -n $(find test/e2e -name '*.e2e.test.ts' -print -quit 2>/dev/null) ]]; then
-  if [[ -n $BUILT ]]; then
-    banner "e2e tests in $("$CHROMIUM_PATH" --version 2>/dev/null || echo "$CHROMIUM_PATH")"
-    TEST_DATABASE_URL='' run_vitest e2e --project e2e
+main() {
+  if [[ -n ${TEST_DATABASE_URL:-} ]]; then
+    echo "using TEST_DATABASE_URL; no PostgreSQL cluster of our own"
   else
-    echo "e2e tests not run: the web app did not build"
+    ensure_postgres
   fi
-fi
+  ensure_chromium
 
-echo
-for step in "${FAILED_STEPS[@]}"; do echo "failed: $step"; done
-echo "took $((SECONDS - STARTED))s"
-SUMMARY="$PASSED passed, $FAILED failed"
-if [[ $SKIPPED -gt 0 ]]; then SUMMARY+=", $SKIPPED skipped"; fi
-echo "$SUMMARY"
-[[ $FAILED -eq 0 && ${#FAILED_STEPS[@]} -eq 0 ]]
+  banner "typecheck (tsc)"
+  npx --no -- tsc --noEmit -p tsconfig.json || FAILED_STEPS+=("typecheck")
+
+  local built=1
+  if [[ -f vite.config.ts ]]; then
+    banner "build the web app (vite build)"
+    npx --no -- vite build || { FAILED_STEPS+=("web build"); built=; }
+  fi
+
+  if [[ -z ${TEST_DATABASE_URL:-} ]]; then start_cluster; fi
+  local postgres
+  postgres=$(describe_postgres)
+  # The PGlite template is built by the first vitest run and reused by the later ones.
+  export TEST_PGLITE_TEMPLATE="$WORK/pglite-template.tar"
+
+  banner "unit tests, and integration tests on PGlite $(pglite_version)"
+  TEST_DATABASE_URL='' run_vitest pglite --project unit --project integration
+
+  banner "integration tests on PostgreSQL $postgres"
+  run_vitest postgres --project integration
+
+  if [[ -n $(find test/e2e -name '*.e2e.test.ts' -print -quit 2>/dev/null) ]]; then
+    if [[ -n $built ]]; then
+      banner "e2e tests in $("$CHROMIUM_PATH" --version 2>/dev/null || echo "$CHROMIUM_PATH")"
+      TEST_DATABASE_URL='' run_vitest e2e --project e2e
+    else
+      echo "e2e tests not run: the web app did not build"
+    fi
+  fi
+
+  summarise
+}
+
+summarise() {
+  echo
+  local step
+  for step in "${FAILED_STEPS[@]}"; do echo "failed: $step"; done
+  echo "took $((SECONDS - STARTED))s"
+  local summary="$PASSED passed, $FAILED failed"
+  if [[ $SKIPPED -gt 0 ]]; then summary+=", $SKIPPED skipped"; fi
+  echo "$summary"
+  if [[ $FAILED -gt 0 || ${#FAILED_STEPS[@]} -gt 0 ]]; then exit 1; fi
+}
+
+main "$@"

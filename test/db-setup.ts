@@ -1,8 +1,10 @@
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { openDatabase, pgliteParsers } from '../src/server/platform/db/database'
 import { prepareTemplate } from './template'
@@ -43,30 +45,36 @@ interface Template {
 }
 
 async function pgliteTemplate(): Promise<Template> {
+  // scripts/test.sh runs vitest several times; it names a file so the template is built only once.
+  const shared = process.env.TEST_PGLITE_TEMPLATE
+  if (shared) {
+    if (!existsSync(shared)) await writeAtomically(shared, await buildPgliteDump())
+    return { context: { engine: 'pglite', pgliteDump: shared }, teardown: async () => {} }
+  }
   const dir = await mkdtemp(join(tmpdir(), 'yiwang-test-'))
   const path = join(dir, 'template.tar')
   await writeFile(path, await buildPgliteDump())
   return { context: { engine: 'pglite', pgliteDump: path }, teardown: () => rm(dir, { recursive: true, force: true }) }
 }
 
+// 1 MB WAL segments (instead of one 16 MB file to unpack per test database), and a WAL kept small.
+const initdbParams = ['--wal-segsize=1']
+const startParams = [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'max_wal_size=4MB']
+
 /**
  * A tar of a migrated PGlite data directory, slimmed because every test database starts by
- * unpacking it: 1 MB WAL segments instead of one 16 MB file, small shared memory (zeroed at every
- * start), and no template0/template1 (nothing creates databases inside a PGlite test database).
- * Loading this takes a fraction of a fresh PGlite's initdb plus the migrations.
+ * unpacking it: small shared memory (zeroed at every start), and no template0/template1 (nothing
+ * creates databases inside a PGlite test database). Loading it costs a fraction of a fresh
+ * PGlite's initdb plus the migrations.
  */
-async function buildPgliteDump(): Promise<Buffer> {
-  const pglite = await PGlite.create({
-    parsers: pgliteParsers,
-    initDbStartParams: ['--wal-segsize=1'],
-    startParams: [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'max_wal_size=4MB'],
-  })
+async function buildPgliteDump(): Promise<Uint8Array> {
+  const pglite = await PGlite.create({ loadDataDir: await initdbDump(), parsers: pgliteParsers, startParams })
   const handle = await openDatabase({ pglite })
   try {
     await prepareTemplate(handle.db)
     // One statement per call: ALTER SYSTEM and DROP DATABASE refuse multi-statement strings.
     for (const statement of [
-      `alter system set shared_buffers = '16MB'`,
+      `alter system set shared_buffers = '4MB'`,
       `alter system set max_connections = 10`,
       `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
       `drop database template0`,
@@ -76,11 +84,45 @@ async function buildPgliteDump(): Promise<Buffer> {
     ]) {
       await pglite.exec(statement)
     }
-    const dump = await pglite.dumpDataDir('none')
-    return Buffer.from(await dump.arrayBuffer())
+    return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer())
   } finally {
     await handle.close()
   }
+}
+
+const cacheDir = fileURLToPath(new URL('../node_modules/.cache/yiwang-test/', import.meta.url))
+
+/**
+ * An empty PGlite data directory, straight after initdb. initdb is the slowest part of the setup
+ * (seconds of WebAssembly) and its result depends only on the PGlite build and the parameters, so
+ * it is cached across runs under node_modules/.cache.
+ */
+async function initdbDump(): Promise<Blob> {
+  const file = join(cacheDir, `pglite-${pgliteVersion()}-initdb${initdbParams.join('')}.tar`)
+  if (existsSync(file)) return new Blob([await readFile(file)])
+  const pglite = await PGlite.create({ initDbStartParams: initdbParams, startParams })
+  try {
+    await pglite.exec('checkpoint')
+    const dump = await pglite.dumpDataDir('none')
+    await writeAtomically(file, new Uint8Array(await dump.arrayBuffer()))
+    return dump
+  } finally {
+    await pglite.close()
+  }
+}
+
+function pgliteVersion(): string {
+  const manifest = new URL('../node_modules/@electric-sql/pglite/package.json', import.meta.url)
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }
+  return version
+}
+
+/** Writes then renames, so a concurrent run never reads half a file. */
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const partial = `${path}.${process.pid}.partial`
+  await writeFile(partial, bytes)
+  await rename(partial, path)
 }
 
 async function postgresTemplate(url: string): Promise<Template> {

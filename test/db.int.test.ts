@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { DatabaseHandle } from '../src/server/platform/db/database'
+import type { DatabaseHandle, Db } from '../src/server/platform/db/database'
 import { createTestDatabase, testEngine } from './db'
 
-async function tableExists(db: Kysely<unknown>, name: string): Promise<boolean> {
+async function tableExists(db: Db, name: string): Promise<boolean> {
   const { rows } = await sql<{ found: string | null }>`select to_regclass(${name})::text as found`.execute(db)
   return rows[0]?.found != null
 }

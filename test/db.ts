@@ -7,7 +7,7 @@ import { openDatabase, pgliteParsers, type DatabaseHandle } from '../src/server/
 import { databaseUrl, type TestDatabaseContext } from './db-setup'
 
 /**
- * The engine integration tests run on. `npm test` runs the integration project twice, once per
+ * The engine test databases run on. `npm test` runs the integration project twice, once per
  * engine, so a test asks this only to skip what one engine cannot do.
  */
 export function testEngine(): 'pglite' | 'postgres' {
@@ -21,7 +21,7 @@ export function testEngine(): 'pglite' | 'postgres' {
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const context = inject('testDatabase')
   if (!context) {
-    throw new Error('createTestDatabase() needs the test/db-setup.ts global setup: name the file *.int.test.ts')
+    throw new Error('createTestDatabase() needs the test/db-setup.ts global setup: use it in *.int.test.ts or *.e2e.test.ts files')
   }
   return context.engine === 'pglite' ? clonePglite(context.pgliteDump) : clonePostgres(context)
 }
@@ -29,7 +29,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 let pgliteDump: Promise<Uint8Array> | undefined
 
 async function clonePglite(path: string): Promise<DatabaseHandle> {
-  pgliteDump ??= readFile(path)
+  // A plain Uint8Array, not the Buffer readFile gives: Buffer's slice() does not copy.
+  pgliteDump ??= readFile(path).then((bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   const pglite = await PGlite.create({ loadDataDir: new BytesBlob(await pgliteDump), parsers: pgliteParsers })
   return openDatabase({ pglite })
 }
@@ -37,15 +38,15 @@ async function clonePglite(path: string): Promise<DatabaseHandle> {
 /**
  * A Blob over bytes already in memory. Node 20's own Blob.arrayBuffer() streams and concatenates
  * chunks, which costs about as much as starting PGlite itself; a copy costs a few milliseconds
- * (and is needed anyway: the bytes are reused for the next database).
+ * (and keeps the bytes intact for the next database).
  */
 class BytesBlob extends Blob {
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(private readonly content: Uint8Array) {
     super()
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {
-    return new Uint8Array(this.bytes).buffer
+    return this.content.slice().buffer
   }
 }
 
@@ -63,7 +64,21 @@ async function clonePostgres(context: PostgresContext): Promise<DatabaseHandle> 
     ...handle,
     async close() {
       await handle.close()
-      await pool.query(`drop database if exists ${name} with (force)`)
+      await dropClone(pool, name)
     },
+  }
+}
+
+/**
+ * Drops a clone to keep the server small over a long run. Not WITH (FORCE): that kills sessions
+ * still closing, and node-postgres reports their "terminating connection" as an uncaught error.
+ * A clone someone still uses (a leaked connection) is left to the global teardown, which forces.
+ */
+async function dropClone(pool: pg.Pool, name: string): Promise<void> {
+  try {
+    await pool.query(`drop database if exists ${name}`)
+  } catch (error) {
+    const objectInUse = '55006'
+    if ((error as { code?: unknown }).code !== objectInUse) throw error
   }
 }

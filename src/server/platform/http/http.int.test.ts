@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -97,14 +97,18 @@ describe('working-day calendar', () => {
 
 describe('the web app', () => {
   let web: App
+  let root: string
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'yiwang-web-'))
+    root = mkdtempSync(join(tmpdir(), 'yiwang-web-'))
     mkdirSync(join(root, 'assets'))
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>一网</title>')
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
     web = await buildApp({ ...t.deps, logger: false, webRoot: root })
   })
-  afterAll(() => web.close())
+  afterAll(async () => {
+    await web.close()
+    rmSync(root, { recursive: true, force: true })
+  })
 
   it('serves its files to anonymous visitors and its client-side routes as index.html', async () => {
     expect((await web.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200)
