@@ -3,6 +3,8 @@ import { seedDemo } from '../server/demo/seed-demo'
 import { openMigrated, platformDeps, serve } from '../server/main'
 import { verifyAuditChain } from '../server/platform/audit/audit'
 import { loadConfig } from '../server/platform/config'
+import { AppError } from '../server/platform/errors'
+import { ensureOrgForAdmin } from '../server/platform/orgs/orgs.service'
 import { createAdminAccount } from '../server/platform/users/staff.service'
 
 const program = new Command('yiwang').description('一网 Yiwang: the government-service platform')
@@ -41,29 +43,24 @@ program
 const user = program.command('user').description('staff accounts')
 user
   .command('create-admin')
-  .description('create an administrator account (the first one of an installation)')
+  .description('create an administrator (the first account of an installation); the password is read from YIWANG_ADMIN_PASSWORD so it never enters the shell history')
   .requiredOption('--username <name>')
   .requiredOption('--name <display name>')
-  .requiredOption('--org <department id>')
   .option('--role <role>', 'system_admin, security_admin or auditor', 'system_admin')
-  .option('--region <code>', 'region code of the account', '')
+  .option('--region <code>', 'region code of the account (default: the home province)')
+  .option('--org <department>', "department id or name in that region; created if missing (default: the region's 政务服务管理办公室)")
   .option('--phone <mobile>')
-  .description('the password is read from YIWANG_ADMIN_PASSWORD so it never appears in the shell history')
-  .action(async (options: { username: string; name: string; org: string; role: string; region: string; phone?: string }) => {
+  .action(async (options: { username: string; name: string; role: string; region?: string; org?: string; phone?: string }) => {
     const password = process.env.YIWANG_ADMIN_PASSWORD
-    if (!password) throw new Error('set YIWANG_ADMIN_PASSWORD to the new account\'s password')
+    if (!password) throw new Error("set YIWANG_ADMIN_PASSWORD to the new account's password")
     const config = configFor({})
     const handle = await openMigrated(config)
     try {
-      const account = await createAdminAccount(platformDeps(config, handle), { actor: { kind: 'system', name: 'cli' }, ip: null }, {
-        username: options.username,
-        displayName: options.name,
-        regionCode: options.region || config.homeProvince,
-        orgId: options.org,
-        password,
-        phone: options.phone,
-        role: options.role,
-      })
+      const deps = platformDeps(config, handle)
+      const ctx = { actor: { kind: 'system' as const, name: 'cli' }, ip: null }
+      const regionCode = options.region ?? config.homeProvince
+      const org = await ensureOrgForAdmin(deps, ctx, regionCode, options.org)
+      const account = await createAdminAccount(deps, ctx, { username: options.username, displayName: options.name, regionCode, orgId: org.id, password, phone: options.phone, role: options.role })
       console.log(`created ${account.username} (${account.roles.join(', ')}) in ${account.regionName} ${account.orgName}`)
     } finally {
       await handle.close()
@@ -84,7 +81,7 @@ audit
   })
 
 program.parseAsync().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = error instanceof AppError ? `${error.text.zh} / ${error.text.en} (${error.id})` : error instanceof Error ? error.message : String(error)
   console.error(`yiwang: ${message}`)
   process.exit(1)
 })

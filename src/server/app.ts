@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { auditRoutes } from './platform/audit/audit.routes'
+import { apiTokenRoutes } from './platform/auth/api-token.routes'
 import { authRoutes } from './platform/auth/auth.routes'
 import { defaultPasswordPolicy, type PasswordPolicy } from './platform/auth/password'
 import { calendarRoutes } from './platform/calendar/calendar.routes'
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(regionRoutes, { deps })
   await app.register(orgRoutes, { deps })
   await app.register(staffRoutes, { deps })
+  await app.register(apiTokenRoutes, { deps })
   await app.register(publicAccountRoutes, { deps })
   await app.register(auditRoutes, { deps })
   await app.register(calendarRoutes, { deps })

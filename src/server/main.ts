@@ -9,6 +9,7 @@ import { migrateToLatest } from './platform/db/migrator'
 import { defaultPasswordPolicy } from './platform/auth/password'
 import type { PlatformDeps } from './platform/deps'
 import { createLogger } from './platform/logger'
+import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
 import { createPiiCipher } from './platform/pii/pii'
 import { seedReferenceData } from './platform/seed'
 
@@ -55,7 +56,12 @@ export async function serve(config: Config): Promise<App> {
     if (seeded.staff > 0) log(`演示数据 demo data: ${seeded.orgs} departments, ${seeded.staff} staff accounts`)
   }
   const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
-  app.addHook('onClose', () => handle.close())
+  const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => app.log.error({ err: error }, 'idempotency purge failed')), 60 * 60 * 1000)
+  purge.unref()
+  app.addHook('onClose', async () => {
+    clearInterval(purge)
+    await handle.close()
+  })
   await app.listen({ port: config.port, host: config.host })
   const base = `http://localhost:${config.port}`
   log(`\n一网 Yiwang is running:\n  门户 portal     ${base}/\n  工作台 workbench ${base}/workbench\n  接口 API docs   ${base}/api/docs`)

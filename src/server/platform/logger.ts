@@ -1,12 +1,12 @@
-import pino, { type Logger } from 'pino'
+import pino, { type DestinationStream, type Logger } from 'pino'
 import { redactPii } from './pii/pii'
 
 /**
  * The structured logger: secrets are removed by path, and anything shaped like a resident ID or a
  * mobile number is masked in the final line, wherever it appears (a URL, a message, an error).
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -23,5 +23,6 @@ export function createLogger(level: string): Logger {
       censor: '[redacted]',
     },
     hooks: { streamWrite: (line) => redactPii(line) },
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }

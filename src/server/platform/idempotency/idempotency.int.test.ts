@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../../test/app'
-import { idempotencyRequestHash } from './idempotency'
+import { idempotencyRequestHash, purgeIdempotencyKeys } from './idempotency'
 
 let t: TestApp
 let cookie: string
@@ -76,5 +76,13 @@ describe('Idempotency-Key', () => {
 
   it('rejects a malformed key', async () => {
     expect((await createOrg('short', '南京市短键测试局')).statusCode).toBe(400)
+  })
+
+  it('forgets answers after a day, so the same key then starts afresh', async () => {
+    await createOrg('key-purged-0001', '南京市过期测试局')
+    t.clock.advance(25 * 60 * 60 * 1000)
+    expect(await purgeIdempotencyKeys(t.deps.db, t.clock.now())).toBeGreaterThan(0)
+    const kept = await t.deps.db.selectFrom('platform.idempotencyKey').select('key').where('key', '=', 'key-purged-0001').execute()
+    expect(kept).toEqual([])
   })
 })

@@ -78,3 +78,12 @@ function replay(reply: FastifyReply, status: number, body: string | null): Fasti
   if (body === null) return reply.send()
   return reply.type('application/json; charset=utf-8').send(body)
 }
+
+/** How long a kept answer is replayed; clients retry within minutes, not days. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000
+
+/** Forgets answers older than the retention, so the table stays small. */
+export async function purgeIdempotencyKeys(db: Db, now: Date): Promise<number> {
+  const result = await db.deleteFrom('platform.idempotencyKey').where('createdAt', '<', new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS)).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

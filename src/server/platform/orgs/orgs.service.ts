@@ -69,3 +69,17 @@ export async function changeOrg(
     return updated
   })
 }
+
+/**
+ * The department of a new administrator, by id or name; on a fresh installation (no departments
+ * yet) the region's government-service office is created, so the first account can exist.
+ */
+export async function ensureOrgForAdmin(deps: PlatformDeps, ctx: RequestContext, regionCode: string, idOrName: string | undefined): Promise<OrgRecord> {
+  const region = await requireRegion(deps.db, regionCode)
+  const orgs = await orgsOfRegion(deps.db, regionCode)
+  const name = idOrName ?? `${region.name}政务服务管理办公室`
+  const found = orgs.find((o) => o.id === name || o.name === name)
+  if (found) return found
+  if (/^[0-9a-f-]{36}$/.test(name)) throw orgNotFound()
+  return createOrg(deps, ctx, { regionCode, name, kind: 'office' })
+}
