@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp, type App } from './app'
 import { seedDemo } from './demo/seed-demo'
@@ -37,10 +37,23 @@ export function platformDeps(config: Config, handle: DatabaseHandle): PlatformDe
   }
 }
 
-/** Builds the web app once when it has not been built, so `npm start` needs nothing else. */
+/** The newest modification time of the web app's sources, to tell whether dist/web is stale. */
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds the web app when it is missing or older than its sources, so `npm start` needs nothing else. */
 export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
-  if (existsSync(join(webRoot, 'index.html'))) return
-  log('首次启动，正在构建前端 building the web app once (about a minute)…')
+  const built = join(webRoot, 'index.html')
+  const sources = resolve(import.meta.dirname, '../web')
+  if (!existsSync(sources)) return
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(sources)) return
+  log('正在构建前端 building the web app (about a minute, only when it changed)…')
   const { build } = await import('vite')
   await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' })
 }

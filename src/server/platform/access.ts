@@ -12,6 +12,8 @@ export type Actor =
       orgId: string
       roles: readonly string[]
       permissions: ReadonlySet<string>
+      /** Permissions held only for targets of the actor's own department. */
+      departmentScoped: ReadonlySet<string>
     }
   | { kind: 'public'; id: string; accountKind: 'person' | 'enterprise'; name: string }
   | { kind: 'system'; name: string }
@@ -30,12 +32,17 @@ export function regionWithin(inner: string, outer: string): boolean {
   return inner.startsWith(outer)
 }
 
-/** The actor's answer to "may I?": true only when a role grants the permission and the target lies in the actor's region. */
+/**
+ * The actor's answer to "may I?": true only when a role grants the permission, the target lies in
+ * the actor's region, and, for a department-scoped permission, the target belongs to the actor's department.
+ */
 export function hasAccess(actor: Actor, permission: Permission, target?: Target): boolean {
   if (actor.kind === 'system') return true
   if (actor.kind !== 'staff') return false
   if (!actor.permissions.has(permission)) return false
-  return target === undefined || regionWithin(target.regionCode, actor.regionCode)
+  if (target === undefined) return true
+  if (!regionWithin(target.regionCode, actor.regionCode)) return false
+  return !actor.departmentScoped.has(permission) || target.orgId === actor.orgId
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RoleDefinition {
   name: Message
   description: Message
   permissions: readonly Permission[]
+  /** Of those, the ones this role holds only inside its own department (a handler acts on its department's cases). */
+  departmentScoped?: readonly Permission[]
 }
 
 const everyoneReads: Permission[] = ['region.read', 'org.read']
@@ -120,6 +122,13 @@ export const roles: readonly RoleDefinition[] = [
 
 export const roleNames: ReadonlySet<string> = new Set(roles.map((r) => r.role))
 export const adminRoles: ReadonlySet<string> = new Set(roles.filter((r) => r.group === 'admin').map((r) => r.role))
+
+/** The permissions that a set of roles grants only department-wide: no role of the set grants them region-wide. */
+export function departmentScopedOf(roleList: readonly string[]): Set<string> {
+  const held = roles.filter((r) => roleList.includes(r.role))
+  const regionWide = new Set(held.flatMap((r) => r.permissions.filter((p) => !r.departmentScoped?.includes(p))))
+  return new Set(held.flatMap((r) => r.departmentScoped ?? []).filter((p) => !regionWide.has(p)))
+}
 
 /** The permissions granted by a set of roles; unknown roles grant nothing. */
 export function permissionsOf(roleList: readonly string[]): Set<string> {

@@ -1,4 +1,4 @@
-import { adminRoles, permissionsOf, roleNames, roles as roleTable } from '../roles'
+import { adminRoles, departmentScopedOf, permissionsOf, roleNames, roles as roleTable } from '../roles'
 import { requireAccess, requireStaff, type StaffActor } from '../access'
 import { recordAudit, recordAuditAlone } from '../audit/audit'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password'
@@ -71,6 +71,7 @@ export async function loadStaffActor(db: Executor, id: string): Promise<StaffAct
     orgId: record.orgId,
     roles: record.roles,
     permissions: permissionsOf(record.roles),
+    departmentScoped: departmentScopedOf(record.roles),
   }
 }
 
