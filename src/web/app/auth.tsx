@@ -24,6 +24,7 @@ export type Permission =
   | 'staff.manage'
   | 'staff.assign_roles'
   | 'staff.unlock'
+  | 'token.manage'
   | 'audit.read'
   | 'calendar.manage'
 

@@ -13,6 +13,7 @@ const DashboardPage = lazy(() => import('../modules/platform/pages/DashboardPage
 const RegionsPage = lazy(() => import('../modules/platform/pages/RegionsPage'))
 const OrgsPage = lazy(() => import('../modules/platform/pages/OrgsPage'))
 const StaffPage = lazy(() => import('../modules/platform/pages/StaffPage'))
+const TokensPage = lazy(() => import('../modules/platform/pages/TokensPage'))
 const AuditPage = lazy(() => import('../modules/platform/pages/AuditPage'))
 const AccountPage = lazy(() => import('../modules/platform/pages/AccountPage'))
 const ComingSoonPage = lazy(() => import('../modules/platform/pages/ComingSoonPage'))
@@ -65,6 +66,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="staff.read">
                 <StaffPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'tokens',
+            element: (
+              <RequirePermission permission="token.manage">
+                <TokensPage />
               </RequirePermission>
             ),
           },

@@ -89,6 +89,15 @@ describe('issuing an API token', () => {
     expect(row.status).toBe('revoked')
   })
 
+  it('is revoked when its account becomes an administrator', async () => {
+    const dispatcher = await staffIdOf('dispatcher')
+    const issued = (await issue(security, { staffId: dispatcher, name: '派单接口' })).json()
+    expect((await me(issued.token)).statusCode).toBe(200)
+    const promoted = await t.app.inject({ method: 'PUT', url: `/api/staff/${dispatcher}/roles`, headers: { cookie: security }, payload: { roles: ['auditor'] } })
+    expect(promoted.statusCode).toBe(200)
+    expect((await me(issued.token)).statusCode).toBe(401)
+  })
+
   it('stops working at its expiry', async () => {
     const expiresAt = new Date(t.clock.now().getTime() + days(7)).toISOString()
     const issued = await issue(security, { staffId: await staffIdOf('clerk'), name: 'one week', expiresAt })

@@ -62,7 +62,7 @@ export async function listApiTokens(deps: PlatformDeps, ctx: RequestContext, fil
   if (filter.staffId) {
     const staff = await findStaffById(deps.db, filter.staffId)
     if (!staff) throw staffNotFound()
-    requireAccess(actor, 'token.manage', { regionCode: staff.regionCode })
+    requireAccess(actor, 'token.manage', { regionCode: staff.regionCode, orgId: staff.orgId })
   }
   const rows = await searchApiTokens(deps.db, { regionPrefix: actor.regionCode, staffId: filter.staffId })
   const now = deps.clock.now()
@@ -101,7 +101,7 @@ export async function issueApiToken(deps: PlatformDeps, ctx: RequestContext, inp
   return deps.db.transaction().execute(async (trx) => {
     const staff = await findStaffById(trx, input.staffId)
     if (!staff) throw staffNotFound()
-    requireAccess(ctx.actor, 'token.manage', { regionCode: staff.regionCode })
+    requireAccess(ctx.actor, 'token.manage', { regionCode: staff.regionCode, orgId: staff.orgId })
     if (staff.status !== 'active') {
       throw new AppError('invalid', 'token_staff_disabled', { zh: '该账号已停用，不能签发接口令牌', en: 'The account is disabled: no token can be issued for it' }, { field: 'staffId' })
     }
@@ -134,7 +134,7 @@ export async function revokeApiToken(deps: PlatformDeps, ctx: RequestContext, id
   return deps.db.transaction().execute(async (trx) => {
     const record = await findApiToken(trx, id)
     if (!record) throw tokenNotFound()
-    requireAccess(ctx.actor, 'token.manage', { regionCode: record.regionCode })
+    requireAccess(ctx.actor, 'token.manage', { regionCode: record.regionCode, orgId: record.orgId })
     if (record.revokedAt || !(await markRevoked(trx, id, now))) throw alreadyRevoked()
     await recordAudit(trx, auditContext(deps, ctx), {
       action: 'api_token.revoke',

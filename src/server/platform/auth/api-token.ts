@@ -46,6 +46,7 @@ export interface ApiTokenRecord {
   displayName: string
   regionCode: string
   regionName: string
+  orgId: string
   createdAt: Date
   expiresAt: Date | null
   lastUsedAt: Date | null
@@ -65,6 +66,7 @@ function apiTokenQuery(db: Executor) {
       's.displayName',
       's.regionCode',
       'r.fullName as regionName',
+      's.orgId',
       't.createdAt',
       't.expiresAt',
       't.lastUsedAt',
@@ -81,4 +83,10 @@ export async function searchApiTokens(db: Executor, filter: { regionPrefix: stri
   let query = apiTokenQuery(db).where('s.regionCode', 'like', `${filter.regionPrefix}%`)
   if (filter.staffId) query = query.where('t.staffId', '=', filter.staffId)
   return query.orderBy('t.createdAt', 'desc').orderBy('t.id').execute()
+}
+
+/** Revokes every live token of an account (it became an administrator, who may hold none). */
+export async function revokeApiTokensOf(db: Executor, staffId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

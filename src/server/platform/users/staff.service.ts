@@ -2,6 +2,7 @@ import { adminRoles, departmentScopedOf, permissionsOf, roleNames, roles as role
 import { requireAccess, requireStaff, type StaffActor } from '../access'
 import { recordAudit, recordAuditAlone } from '../audit/audit'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password'
+import { revokeApiTokensOf } from '../auth/api-token'
 import { endSessionsOf, startSession } from '../auth/session'
 import { auditContext, type PlatformDeps, type RequestContext } from '../deps'
 import type { Executor } from '../db/database'
@@ -231,6 +232,8 @@ export async function assignStaffRoles(deps: PlatformDeps, ctx: RequestContext, 
     await replaceStaffRoles(trx, id, wanted)
     // New roles take effect at the next sign-in, never silently inside a live session.
     await endSessionsOf(trx, { kind: 'staff', id })
+    // Administrators hold no API tokens: a token would let their powers act without a person signing in.
+    if (wanted.some((r) => adminRoles.has(r))) await revokeApiTokensOf(trx, id, deps.clock.now())
     await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.assign_roles', targetType: 'staff', targetId: id, regionCode: record.regionCode, detail: { before: record.roles, after: wanted } })
     return presentStaff(deps, (await findStaffById(trx, id))!)
   })

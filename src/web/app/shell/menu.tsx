@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
@@ -58,7 +59,10 @@ export const workbenchMenu: MenuEntry[] = [
     key: 'accounts',
     label: 'menu.accounts',
     icon: <TeamOutlined />,
-    children: [{ path: '/workbench/staff', label: 'menu.staff', icon: <TeamOutlined />, permission: 'staff.read', description: 'staff.desc' }],
+    children: [
+      { path: '/workbench/staff', label: 'menu.staff', icon: <TeamOutlined />, permission: 'staff.read', description: 'staff.desc' },
+      { path: '/workbench/tokens', label: 'menu.tokens', icon: <ApiOutlined />, permission: 'token.manage', description: 'token.desc' },
+    ],
   },
   {
     key: 'security',

@@ -129,6 +129,35 @@ export interface OrgChanges {
   sort?: number
 }
 
+export type ApiTokenStatus = 'active' | 'revoked' | 'expired'
+
+/** An API token as the list shows it: never the secret, never its hash. */
+export interface ApiToken {
+  id: string
+  name: string
+  staffId: string
+  username: string
+  displayName: string
+  regionCode: string
+  regionName: string
+  createdAt: string
+  expiresAt: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+  status: ApiTokenStatus
+}
+
+/** The answer to issuing: the one and only time the plain token is seen. */
+export interface IssuedApiToken extends ApiToken {
+  token: string
+}
+
+export interface NewApiToken {
+  staffId: string
+  name: string
+  expiresAt?: string
+}
+
 // ---- Query keys ---------------------------------------------------------------------------------
 
 export const keys = {
@@ -139,6 +168,7 @@ export const keys = {
   roles: ['roles'] as const,
   staffList: (query: StaffQuery) => ['staff', 'list', query] as const,
   auditList: (query: AuditQuery) => ['audit', 'list', query] as const,
+  tokens: (staff?: string) => ['tokens', staff ?? 'all'] as const,
 }
 
 // ---- Calls ----------------------------------------------------------------------------------------
@@ -160,6 +190,11 @@ export const platformApi = {
   verifyAudit: () => api.get<AuditVerification>('/api/audit/verify'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/api/auth/password', { currentPassword, newPassword }),
+  tokens: (staff?: string) => api.get<ApiToken[]>('/api/tokens', { staff }),
+  // No Idempotency-Key here: the server would keep the answer to replay it, and the answer is the
+  // plain token. The server refuses the header on this route.
+  issueToken: (body: NewApiToken) => api.post<IssuedApiToken>('/api/tokens', body),
+  revokeToken: (id: string) => api.post<ApiToken>(`/api/tokens/${encodeURIComponent(id)}/revoke`),
 }
 
 // ---- Hooks ----------------------------------------------------------------------------------------
@@ -201,6 +236,26 @@ export function useStaffList(query: StaffQuery) {
 
 export function useAuditList(query: AuditQuery) {
   return useQuery({ queryKey: keys.auditList(query), queryFn: () => platformApi.audit(query), placeholderData: keepPreviousData })
+}
+
+export function useApiTokens(staff?: string) {
+  return useQuery({ queryKey: keys.tokens(staff), queryFn: () => platformApi.tokens(staff) })
+}
+
+export function useIssueToken() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: NewApiToken) => platformApi.issueToken(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  })
+}
+
+export function useRevokeToken() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => platformApi.revokeToken(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  })
 }
 
 export function useCreateOrg() {
