@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { buildApp, type App } from './app'
-import { seedDemo } from './demo/seed-demo'
+import { DEMO_PASSWORD, demoStaff, seedDemo } from './demo/seed-demo'
 import { systemClock } from './platform/clock'
 import type { Config } from './platform/config'
 import { openDatabase, type DatabaseHandle } from './platform/db/database'
@@ -78,14 +78,12 @@ export async function serve(config: Config): Promise<App> {
   await app.listen({ port: config.port, host: config.host })
   const base = `http://localhost:${config.port}`
   log(`\n一网 Yiwang is running:\n  门户 portal     ${base}/\n  工作台 workbench ${base}/workbench\n  接口 API docs   ${base}/api/docs`)
-  if (config.demo) printDemoAccounts(log)
+  if (config.demo) await printDemoAccounts(deps, log)
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)))
   return app
 }
 
-function printDemoAccounts(log: (line: string) => void): void {
-  import('./demo/seed-demo').then(({ demoStaff, DEMO_PASSWORD }) => {
-    log(`\n演示账号 demo accounts (password ${DEMO_PASSWORD}; demo mode only):`)
-    for (const s of demoStaff) log(`  ${s.username.padEnd(15)} ${s.note}`)
-  })
+async function printDemoAccounts(deps: PlatformDeps, log: (line: string) => void): Promise<void> {
+  log(`\n演示账号 demo accounts (password ${DEMO_PASSWORD}; demo mode only):`)
+  for (const s of await demoStaff(deps)) log(`  ${s.username.padEnd(15)} ${s.note}`)
 }

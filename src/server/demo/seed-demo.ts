@@ -7,8 +7,17 @@ import { demoOrgs } from './demo-orgs'
 
 export const DEMO_PASSWORD = 'Yiwang@2026'
 
-/** The demo staff: the three separated administrators of the province, county administrators to show scoping, and business roles. */
-export const demoStaff = [
+interface DemoStaff {
+  username: string
+  displayName: string
+  role: string
+  regionCode: string
+  org: string
+  note: string
+}
+
+/** The demo staff of Jiangsu: the three separated administrators of the province, city and county administrators to show scoping, and business roles. */
+const jiangsuStaff: readonly DemoStaff[] = [
   { username: 'sysadmin', displayName: '王建国', role: 'system_admin', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级系统管理员 province system administrator' },
   { username: 'security', displayName: '李安', role: 'security_admin', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级安全管理员 province security administrator' },
   { username: 'auditor', displayName: '赵审', role: 'auditor', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级审计管理员 province auditor' },
@@ -18,7 +27,24 @@ export const demoStaff = [
   { username: 'clerk', displayName: '孙窗', role: 'window_clerk', regionCode: '320102', org: '玄武区政务服务中心', note: '玄武区窗口人员 Xuanwu window clerk' },
   { username: 'dispatcher', displayName: '吴派', role: 'dispatcher', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345派单员 Nanjing hotline dispatcher' },
   { username: 'handler', displayName: '郑办', role: 'handler', regionCode: '3201', org: '南京市市场监督管理局', note: '南京市市场监管局承办人员 Nanjing market-regulation handler' },
-] as const
+]
+
+/** Another home province gets the three administrators at its government-service office. */
+function provinceStaff(province: { code: string; name: string }): DemoStaff[] {
+  const org = `${province.name}政务服务管理办公室`
+  return [
+    { username: 'sysadmin', displayName: '系统管理员', role: 'system_admin', regionCode: province.code, org, note: '省级系统管理员 province system administrator' },
+    { username: 'security', displayName: '安全管理员', role: 'security_admin', regionCode: province.code, org, note: '省级安全管理员 province security administrator' },
+    { username: 'auditor', displayName: '审计管理员', role: 'auditor', regionCode: province.code, org, note: '省级审计管理员 province auditor' },
+  ]
+}
+
+/** The demo accounts of an installation's home province. */
+export async function demoStaff(deps: Pick<PlatformDeps, 'db' | 'homeProvince'>): Promise<readonly DemoStaff[]> {
+  if (deps.homeProvince === '32') return jiangsuStaff
+  const province = await deps.db.selectFrom('platform.region').select(['code', 'name']).where('code', '=', deps.homeProvince).executeTakeFirstOrThrow()
+  return provinceStaff(province)
+}
 
 const system: Actor = { kind: 'system', name: 'demo-seed' }
 
@@ -63,12 +89,13 @@ export async function seedDemo(deps: PlatformDeps): Promise<{ orgs: number; staf
   if (anyStaff) return { orgs: 0, staff: 0 }
   const orgCount = await seedDemoOrgs(deps)
   const ctx = { actor: system, ip: null }
-  for (const person of demoStaff) {
+  const staff = await demoStaff(deps)
+  for (const person of staff) {
     const org = await deps.db.selectFrom('platform.org').select('id').where('regionCode', '=', person.regionCode).where('name', '=', person.org).executeTakeFirstOrThrow()
     await createAdminAccount(deps, ctx, { username: person.username, displayName: person.displayName, regionCode: person.regionCode, orgId: org.id, password: DEMO_PASSWORD, role: person.role, phone: '13912345678' })
   }
   await registerPerson(deps, ctx, { name: '张三', idNumber: demoResidentId('320102', '19900101', '123'), phone: '13812345678', password: DEMO_PASSWORD })
   await registerPerson(deps, ctx, { name: '李四', idNumber: demoResidentId('320322', '19851231', '456'), phone: '13698765432', password: DEMO_PASSWORD })
   await registerEnterprise(deps, ctx, { name: '南京玄武示范科技有限公司', uscc: demoUscc('320102', 'MA1MW8K7R'), phone: '13555550001', password: DEMO_PASSWORD })
-  return { orgs: orgCount, staff: demoStaff.length }
+  return { orgs: orgCount, staff: staff.length }
 }
