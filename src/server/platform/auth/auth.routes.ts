@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { requireStaff } from '../access'
 import type { PlatformDeps } from '../deps'
+import { AppError } from '../errors'
 import { contextOf } from '../http/context'
 import { responses } from '../http/schemas'
 import { changeOwnPassword, loginStaff } from '../users/staff.service'
@@ -20,19 +21,12 @@ const Me = Type.Object({
   permissions: Type.Array(Type.String()),
 })
 
+/** The signed-in account as the web app needs it: who, where, and what it may do. */
 async function presentMe(deps: PlatformDeps, staffId: string, permissions: ReadonlySet<string>) {
   const record = await findStaffById(deps.db, staffId)
-  return {
-    id: staffId,
-    username: record?.username ?? '',
-    displayName: record?.displayName ?? '',
-    regionCode: record?.regionCode ?? '',
-    regionName: record?.regionName ?? '',
-    orgId: record?.orgId ?? '',
-    orgName: record?.orgName ?? '',
-    roles: record?.roles ?? [],
-    permissions: [...permissions].sort(),
-  }
+  if (!record) throw new AppError('unauthenticated', 'authentication_required', { zh: '请先登录', en: 'Please sign in first' })
+  const { id, username, displayName, regionCode, regionName, orgId, orgName, roles } = record
+  return { id, username, displayName, regionCode, regionName, orgId, orgName, roles, permissions: [...permissions].sort() }
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps; secureCookies: boolean }> = async (app, { deps, secureCookies }) => {

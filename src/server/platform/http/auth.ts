@@ -47,7 +47,9 @@ async function actorOfRequest(request: FastifyRequest, db: Db, now: Date): Promi
  */
 export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
   app.addHook('onRequest', async (request) => {
-    request.actor = await actorOfRequest(request, deps.db, deps.clock.now())
+    // The web app's files need no caller; skipping them saves a session lookup per asset.
+    const webFile = request.routeOptions.config.public && !request.url.startsWith('/api/')
+    request.actor = webFile ? anonymous : await actorOfRequest(request, deps.db, deps.clock.now())
   })
   // A refusal by a service (out-of-scope region, 三员 rules) is a security event like a refused route.
   app.addHook('onError', async (request, _reply, error) => {
