@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 
 /** Everything the process reads from its environment, read once at start. */
@@ -49,9 +48,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.YIWANG_SECURE_COOKIES === '1',
   }
-}
-
-/** Keys for tests: random per process, so nothing depends on a fixed secret. */
-export function testKeys(): Pick<Config, 'piiKey' | 'piiIndexKey'> {
-  return { piiKey: randomBytes(16), piiIndexKey: randomBytes(32) }
 }
