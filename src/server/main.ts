@@ -6,7 +6,6 @@ import { systemClock } from './platform/clock'
 import type { Config } from './platform/config'
 import { openDatabase, type DatabaseHandle } from './platform/db/database'
 import { migrateToLatest } from './platform/db/migrator'
-import { defaultPasswordPolicy } from './platform/auth/password'
 import type { PlatformDeps } from './platform/deps'
 import { createLogger } from './platform/logger'
 import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
@@ -32,7 +31,7 @@ export function platformDeps(config: Config, handle: DatabaseHandle): PlatformDe
     db: handle.db,
     clock: systemClock,
     pii: createPiiCipher({ piiKey: config.piiKey, piiIndexKey: config.piiIndexKey }),
-    passwordPolicy: defaultPasswordPolicy,
+    passwordPolicy: config.passwordPolicy,
     homeProvince: config.homeProvince,
   }
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { defaultPasswordPolicy, type PasswordPolicy } from './auth/password'
 
 /** Everything the process reads from its environment, read once at start. */
 export interface Config {
@@ -14,6 +15,7 @@ export interface Config {
   demo: boolean
   logLevel: string
   secureCookies: boolean
+  passwordPolicy: PasswordPolicy
 }
 
 /** A fixed development key, used only when none is configured and demo mode is on. */
@@ -29,6 +31,15 @@ function hexKey(name: string, value: string | undefined, bytes: number, fallback
     throw new Error(`${name} must be ${bytes * 2} hex characters`)
   }
   return Buffer.from(hex, 'hex')
+}
+
+/** An integer setting within bounds; the policy may be tightened, never loosened below the 等保 floor of 8 characters. */
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}`)
+  return value
 }
 
 /** Reads the configuration; outside demo mode the encryption keys must be given. */
@@ -47,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
     demo,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.YIWANG_SECURE_COOKIES === '1',
+    passwordPolicy: {
+      minLength: intSetting(env, 'YIWANG_PASSWORD_MIN_LENGTH', defaultPasswordPolicy.minLength, 8, 128),
+      minClasses: intSetting(env, 'YIWANG_PASSWORD_MIN_CLASSES', defaultPasswordPolicy.minClasses, 1, 4),
+      blocklist: env.YIWANG_PASSWORD_BLOCKLIST !== '0',
+    },
   }
 }
