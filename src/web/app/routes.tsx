@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import('../modules/platform/pages/LoginPage'))
 const DashboardPage = lazy(() => import('../modules/platform/pages/DashboardPage'))
 const RegionsPage = lazy(() => import('../modules/platform/pages/RegionsPage'))
 const OrgsPage = lazy(() => import('../modules/platform/pages/OrgsPage'))
+const CalendarPage = lazy(() => import('../modules/platform/pages/CalendarPage'))
 const StaffPage = lazy(() => import('../modules/platform/pages/StaffPage'))
 const TokensPage = lazy(() => import('../modules/platform/pages/TokensPage'))
 const AuditPage = lazy(() => import('../modules/platform/pages/AuditPage'))
@@ -58,6 +59,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="org.read">
                 <OrgsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'calendar',
+            element: (
+              <RequirePermission permission="region.read">
+                <CalendarPage />
               </RequirePermission>
             ),
           },

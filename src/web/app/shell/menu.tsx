@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
@@ -53,6 +54,7 @@ export const workbenchMenu: MenuEntry[] = [
     children: [
       { path: '/workbench/regions', label: 'menu.regions', icon: <EnvironmentOutlined />, permission: 'region.read', description: 'region.desc' },
       { path: '/workbench/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, permission: 'org.read', description: 'org.desc' },
+      { path: '/workbench/calendar', label: 'menu.calendar', icon: <CalendarOutlined />, permission: 'region.read', description: 'calendar.desc' },
     ],
   },
   {

@@ -158,6 +158,26 @@ export interface NewApiToken {
   expiresAt?: string
 }
 
+/** One day of the working calendar; `overridden` when an administrator set it, with their note. */
+export interface CalendarDay {
+  day: string
+  workday: boolean
+  overridden: boolean
+  note: string | null
+}
+
+export interface CalendarOverride {
+  workday: boolean
+  note: string
+}
+
+/** The due date of a time limit counted in working days. */
+export interface Deadline {
+  from: string
+  workingDays: number
+  due: string
+}
+
 // ---- Query keys ---------------------------------------------------------------------------------
 
 export const keys = {
@@ -169,6 +189,8 @@ export const keys = {
   staffList: (query: StaffQuery) => ['staff', 'list', query] as const,
   auditList: (query: AuditQuery) => ['audit', 'list', query] as const,
   tokens: (staff?: string) => ['tokens', staff ?? 'all'] as const,
+  calendarDays: (from: string, to: string) => ['calendar', 'days', from, to] as const,
+  deadline: (from: string, workingDays: number) => ['calendar', 'deadline', from, workingDays] as const,
 }
 
 // ---- Calls ----------------------------------------------------------------------------------------
@@ -195,6 +217,10 @@ export const platformApi = {
   // plain token. The server refuses the header on this route.
   issueToken: (body: NewApiToken) => api.post<IssuedApiToken>('/api/tokens', body),
   revokeToken: (id: string) => api.post<ApiToken>(`/api/tokens/${encodeURIComponent(id)}/revoke`),
+  calendarDays: (from: string, to: string) => api.get<CalendarDay[]>('/api/calendar/days', { from, to }),
+  deadline: (from: string, workingDays: number) => api.get<Deadline>('/api/calendar/deadline', { from, workingDays }),
+  setCalendarOverride: (day: string, body: CalendarOverride) => api.put<CalendarDay>(`/api/calendar/overrides/${encodeURIComponent(day)}`, body),
+  removeCalendarOverride: (day: string) => api.delete<void>(`/api/calendar/overrides/${encodeURIComponent(day)}`),
 }
 
 // ---- Hooks ----------------------------------------------------------------------------------------
@@ -255,6 +281,38 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) => platformApi.revokeToken(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  })
+}
+
+/** The working calendar from `from` to `to` (YYYY-MM-DD, at most 400 days apart). */
+export function useCalendarDays(from: string, to: string) {
+  return useQuery({ queryKey: keys.calendarDays(from, to), queryFn: () => platformApi.calendarDays(from, to), staleTime: 5 * 60_000 })
+}
+
+/** The due date after `workingDays` working days from `from`; asks only once both are given. */
+export function useDeadline(from: string | undefined, workingDays: number | undefined) {
+  return useQuery({
+    queryKey: keys.deadline(from ?? '', workingDays ?? -1),
+    queryFn: () => platformApi.deadline(from!, workingDays!),
+    enabled: Boolean(from) && workingDays !== undefined && Number.isInteger(workingDays) && workingDays >= 0,
+    staleTime: 5 * 60_000,
+  })
+}
+
+// An override changes the days and every due date computed over them.
+export function useSetCalendarOverride() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ day, body }: { day: string; body: CalendarOverride }) => platformApi.setCalendarOverride(day, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['calendar'] }),
+  })
+}
+
+export function useRemoveCalendarOverride() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (day: string) => platformApi.removeCalendarOverride(day),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['calendar'] }),
   })
 }
 
