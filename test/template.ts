@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import { seedDemo } from '../src/server/demo/seed-demo'
 import { systemClock } from '../src/server/platform/clock'
 import type { Db } from '../src/server/platform/db/database'
-import { migrateToLatest } from '../src/server/platform/db/migrator'
+import { modules } from '../src/server/modules'
+import { allMigrations, migrateToLatest } from '../src/server/platform/db/migrator'
 import { defaultPasswordPolicy } from '../src/server/platform/auth/password'
 import { createPiiCipher } from '../src/server/platform/pii/pii'
 import { seedReferenceData } from '../src/server/platform/seed'
@@ -15,7 +16,7 @@ import { testPiiKeys } from './keys'
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function prepareTemplate(db: Kysely<any>): Promise<void> {
-  await migrateToLatest(db)
+  await migrateToLatest(db, allMigrations(modules))
   await seedReferenceData(db, { homeProvince: '32', villages: false })
   const typed: Db = db
   await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, homeProvince: '32' })

@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { modules } from './modules'
 import { auditRoutes } from './platform/audit/audit.routes'
 import { apiTokenRoutes } from './platform/auth/api-token.routes'
 import { authRoutes } from './platform/auth/auth.routes'
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(publicAccountRoutes, { deps })
   await app.register(auditRoutes, { deps })
   await app.register(calendarRoutes, { deps })
+  for (const module of modules) if (module.routes) await app.register(module.routes, { deps })
 
   const webRoot = options.webRoot
   const spa = webRoot && existsSync(join(webRoot, 'index.html'))

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, demoStaff, seedDemo } from './demo/seed-demo'
 import { systemClock } from './platform/clock'
 import type { Config } from './platform/config'
 import { openDatabase, type DatabaseHandle } from './platform/db/database'
-import { migrateToLatest } from './platform/db/migrator'
+import { modules } from './modules'
+import { allMigrations, migrateToLatest } from './platform/db/migrator'
 import type { PlatformDeps } from './platform/deps'
 import { createLogger } from './platform/logger'
 import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
@@ -18,7 +19,7 @@ export const webRoot = resolve(import.meta.dirname, '../../dist/web')
 export async function openMigrated(config: Config, log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   log(handle.engine === 'postgres' ? '数据库 database: PostgreSQL (DATABASE_URL)' : `数据库 database: PGlite (embedded, ${join(config.dataDir, 'pglite')}; for trying and development only)`)
-  const migrated = await migrateToLatest(handle.db)
+  const migrated = await migrateToLatest(handle.db, allMigrations(modules))
   const applied = migrated.results?.filter((r) => r.status === 'Success').length ?? 0
   if (applied > 0) log(`迁移 migrations applied: ${applied}`)
   const reference = await seedReferenceData(handle.db, { homeProvince: config.homeProvince })
