@@ -23,7 +23,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const handle = await createTestDatabase()
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'))
-  const deps: PlatformDeps = { db: handle.db, clock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, homeProvince: '32' }
+  const deps: PlatformDeps = { db: handle.db, clock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32' }
   const app = await buildApp({ ...deps, logger: false })
   return {
     app,

@@ -19,6 +19,7 @@ import { installAuth } from './platform/http/auth'
 import { installErrorHandler, routeNotFound } from './platform/http/error-handler'
 import { ErrorSchema } from './platform/http/schemas'
 import { installIdempotency } from './platform/idempotency/idempotency'
+import { metaRoutes } from './platform/meta.routes'
 import { orgRoutes } from './platform/orgs/orgs.routes'
 import type { PiiCipher } from './platform/pii/pii'
 import { publicAccountRoutes } from './platform/users/public-account.routes'
@@ -31,6 +32,8 @@ export interface AppOptions {
   clock?: Clock
   homeProvince?: string
   passwordPolicy?: PasswordPolicy
+  /** Days after which a staff password must be changed (default 90; 0: never). */
+  passwordMaxAgeDays?: number
   secureCookies?: boolean
   /** A pino logger, or false for none (tests). */
   logger?: FastifyBaseLogger | false
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock: options.clock ?? systemClock,
     pii: options.pii,
     passwordPolicy: options.passwordPolicy ?? defaultPasswordPolicy,
+    passwordMaxAgeDays: options.passwordMaxAgeDays ?? 90,
     homeProvince: options.homeProvince ?? '32',
   }
   const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined
@@ -115,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   })
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }))
+  await app.register(metaRoutes, { deps })
   await app.register(authRoutes, { deps, secureCookies: options.secureCookies ?? false })
   await app.register(regionRoutes, { deps })
   await app.register(orgRoutes, { deps })

@@ -33,6 +33,7 @@ export function platformDeps(config: Config, handle: DatabaseHandle): PlatformDe
     clock: systemClock,
     pii: createPiiCipher({ piiKey: config.piiKey, piiIndexKey: config.piiIndexKey }),
     passwordPolicy: config.passwordPolicy,
+    passwordMaxAgeDays: config.passwordMaxAgeDays,
     homeProvince: config.homeProvince,
   }
 }

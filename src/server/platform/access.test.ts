@@ -4,7 +4,7 @@ import { AppError } from './errors'
 import { permissionsOf, roles } from './roles'
 
 function staff(regionCode: string, granted: string[], departmentScoped: string[] = [], orgId = 'org-a'): StaffActor {
-  return { kind: 'staff', id: 's1', username: 'u', displayName: 'U', regionCode, orgId, roles: [], permissions: new Set(granted), departmentScoped: new Set(departmentScoped) }
+  return { kind: 'staff', id: 's1', username: 'u', displayName: 'U', regionCode, orgId, roles: [], permissions: new Set(granted), departmentScoped: new Set(departmentScoped), passwordExpired: false }
 }
 
 describe('requireAccess', () => {

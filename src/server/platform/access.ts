@@ -14,6 +14,8 @@ export type Actor =
       permissions: ReadonlySet<string>
       /** Permissions held only for targets of the actor's own department. */
       departmentScoped: ReadonlySet<string>
+      /** Signed in with a password past its maximum age: only changing it is allowed. */
+      passwordExpired: boolean
     }
   | { kind: 'public'; id: string; accountKind: 'person' | 'enterprise'; name: string }
   | { kind: 'system'; name: string }

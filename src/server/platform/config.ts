@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string
   secureCookies: boolean
   passwordPolicy: PasswordPolicy
+  /** Days after which a staff password must be changed; 0 turns expiry off. */
+  passwordMaxAgeDays: number
 }
 
 /** A fixed development key, used only when none is configured and demo mode is on. */
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { demo
       minClasses: intSetting(env, 'YIWANG_PASSWORD_MIN_CLASSES', defaultPasswordPolicy.minClasses, 1, 4),
       blocklist: env.YIWANG_PASSWORD_BLOCKLIST !== '0',
     },
+    passwordMaxAgeDays: intSetting(env, 'YIWANG_PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
   }
 }

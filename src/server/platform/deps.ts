@@ -11,6 +11,8 @@ export interface PlatformDeps {
   clock: Clock
   pii: PiiCipher
   passwordPolicy: PasswordPolicy
+  /** Days after which a staff password must be changed; 0 turns expiry off. */
+  passwordMaxAgeDays: number
   homeProvince: string
 }
 

@@ -137,3 +137,29 @@ describe('API tokens', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer ywt_forged' } })).statusCode).toBe(401)
   })
 })
+
+describe('password expiry', () => {
+  it('after 90 days allows only changing the password, then everything again', async () => {
+    const changed = await t.deps.db.selectFrom('platform.staffAccount').select(['id', 'passwordChangedAt']).where('username', '=', 'nanjing.admin').executeTakeFirstOrThrow()
+    t.clock.set(new Date(Math.max(t.clock.now().getTime(), changed.passwordChangedAt.getTime()) + 91 * 86_400_000))
+    const cookie = await t.login('nanjing.admin')
+    const who = await me(cookie)
+    expect(who.json().passwordExpired).toBe(true)
+    const refused = await t.app.inject({ method: 'GET', url: '/api/orgs?region=3201', headers: { cookie } })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().error.id).toBe('password_expired')
+    const change = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: DEMO_PASSWORD, newPassword: 'Nanjing-renewed-26' } })
+    expect(change.statusCode).toBe(204)
+    expect((await me(cookie)).json().passwordExpired).toBe(false)
+    expect((await t.app.inject({ method: 'GET', url: '/api/orgs?region=3201', headers: { cookie } })).statusCode).toBe(200)
+  })
+
+  it('does not apply to API tokens, which are not passwords', async () => {
+    const { createApiToken } = await import('./api-token')
+    const staff = await t.deps.db.selectFrom('platform.staffAccount').select('id').where('username', '=', 'clerk').executeTakeFirstOrThrow()
+    await t.deps.db.updateTable('platform.staffAccount').set({ status: 'active' }).where('id', '=', staff.id).execute()
+    const { token } = await createApiToken(t.deps.db, { staffId: staff.id, name: 'kiosk', expiresAt: null })
+    const response = await t.app.inject({ method: 'GET', url: '/api/regions?parent=32', headers: { authorization: `Bearer ${token}` } })
+    expect(response.statusCode).toBe(200)
+  })
+})

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { requireStaff } from '../access'
+import { requireStaff, type StaffActor } from '../access'
 import type { PlatformDeps } from '../deps'
 import { AppError } from '../errors'
 import { contextOf } from '../http/context'
@@ -19,14 +19,15 @@ const Me = Type.Object({
   orgName: Type.String(),
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
+  passwordExpired: Type.Boolean({ description: 'the password is past its maximum age: only changing it is allowed' }),
 })
 
 /** The signed-in account as the web app needs it: who, where, and what it may do. */
-async function presentMe(deps: PlatformDeps, staffId: string, permissions: ReadonlySet<string>) {
-  const record = await findStaffById(deps.db, staffId)
+async function presentMe(deps: PlatformDeps, actor: StaffActor) {
+  const record = await findStaffById(deps.db, actor.id)
   if (!record) throw new AppError('unauthenticated', 'authentication_required', { zh: '请先登录', en: 'Please sign in first' })
   const { id, username, displayName, regionCode, regionName, orgId, orgName, roles } = record
-  return { id, username, displayName, regionCode, regionName, orgId, orgName, roles, permissions: [...permissions].sort() }
+  return { id, username, displayName, regionCode, regionName, orgId, orgName, roles, permissions: [...actor.permissions].sort(), passwordExpired: actor.passwordExpired }
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps; secureCookies: boolean }> = async (app, { deps, secureCookies }) => {
@@ -44,7 +45,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps; secureC
     async (request, reply) => {
       const { token, actor } = await loginStaff(deps, request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null })
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 })
-      return presentMe(deps, actor.id, actor.permissions)
+      return presentMe(deps, actor)
     },
   )
 
@@ -61,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps; secureC
 
   app.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前账号 The signed-in account', response: responses({ 200: Me }) } }, async (request) => {
     const actor = requireStaff(request.actor)
-    return presentMe(deps, actor.id, actor.permissions)
+    return presentMe(deps, actor)
   })
 
   app.post(

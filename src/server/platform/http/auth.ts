@@ -26,7 +26,10 @@ declare module 'fastify' {
 
 const anonymous: Actor = { kind: 'anonymous' }
 
-async function actorOfRequest(request: FastifyRequest, db: Db, now: Date): Promise<Actor> {
+/** What a person whose password has expired may still do: see who they are, change it, leave. */
+const openWithExpiredPassword = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout'])
+
+async function actorOfRequest(request: FastifyRequest, db: Db, now: Date, maxAgeDays: number): Promise<Actor> {
   const authorization = request.headers.authorization
   if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
     const staffId = await resolveApiToken(db, authorization.slice('Bearer '.length), now)
@@ -36,7 +39,7 @@ async function actorOfRequest(request: FastifyRequest, db: Db, now: Date): Promi
   if (!token) return anonymous
   const subject = await resolveSession(db, token, now)
   if (!subject || subject.kind !== 'staff') return anonymous
-  const actor = await loadStaffActor(db, subject.id)
+  const actor = await loadStaffActor(db, subject.id, { now, maxAgeDays })
   if (actor) request.sessionToken = token
   return actor ?? anonymous
 }
@@ -45,11 +48,11 @@ async function actorOfRequest(request: FastifyRequest, db: Db, now: Date): Promi
  * Resolves who is calling (session cookie or API token) before anything else, then refuses
  * callers without the route's permission before the body is even validated: deny by default.
  */
-export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
+export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; passwordMaxAgeDays: number }): void {
   app.addHook('onRequest', async (request) => {
     // The web app's files need no caller; skipping them saves a session lookup per asset.
     const webFile = request.routeOptions.config.public && !request.url.startsWith('/api/')
-    request.actor = webFile ? anonymous : await actorOfRequest(request, deps.db, deps.clock.now())
+    request.actor = webFile ? anonymous : await actorOfRequest(request, deps.db, deps.clock.now(), deps.passwordMaxAgeDays)
   })
   // A refusal by a service (out-of-scope region, 三员 rules) is a security event like a refused route.
   app.addHook('onError', async (request, _reply, error) => {
@@ -66,6 +69,10 @@ export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock }
     if (config.public || !request.routeOptions.url) return
     if (request.actor.kind === 'anonymous') {
       return reply.status(401).send(errorBody('authentication_required', { zh: '请先登录', en: 'Please sign in first' }))
+    }
+    const route = `${request.method} ${request.routeOptions.url}`
+    if (request.actor.kind === 'staff' && request.actor.passwordExpired && !openWithExpiredPassword.has(route)) {
+      return reply.status(403).send(errorBody('password_expired', { zh: '密码已过期，请先修改密码', en: 'Your password has expired; change it first' }))
     }
     if (config.permission && !hasAccess(request.actor, config.permission)) {
       await recordAuditAlone(deps.db, { actor: request.actor, ip: request.ip, at: deps.clock.now() }, {

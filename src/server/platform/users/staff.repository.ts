@@ -14,6 +14,7 @@ export interface StaffRecord {
   lockedUntil: Date | null
   phoneCipher: string | null
   passwordHash: string
+  passwordChangedAt: Date
   createdAt: Date
   roles: string[]
 }
@@ -36,6 +37,7 @@ function staffQuery(db: Executor) {
       's.lockedUntil',
       's.phoneCipher',
       's.passwordHash',
+      's.passwordChangedAt',
       's.createdAt',
       sql<string[]>`coalesce((select array_agg(role order by role) from platform.staff_role sr where sr.staff_id = s.id), '{}')`.as('roles'),
     ])
@@ -75,7 +77,7 @@ export async function searchStaff(db: Executor, filter: StaffFilter): Promise<{ 
 
 export async function insertStaff(
   db: Executor,
-  values: { username: string; displayName: string; regionCode: string; orgId: string; passwordHash: string; phoneCipher: string | null; phoneIndex: string | null },
+  values: { username: string; displayName: string; regionCode: string; orgId: string; passwordHash: string; passwordChangedAt: Date; phoneCipher: string | null; phoneIndex: string | null },
 ): Promise<string> {
   const row = await db.insertInto('platform.staffAccount').values(values).returning('id').executeTakeFirstOrThrow()
   return row.id

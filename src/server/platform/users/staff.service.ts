@@ -59,8 +59,16 @@ export function presentStaff(deps: PlatformDeps, record: StaffRecord): StaffView
 
 const staffNotFound = () => new AppError('not_found', 'staff_not_found', { zh: '工作人员账号不存在', en: 'Staff account not found' })
 
-/** The actor of a staff account, or null when it does not exist or is disabled. */
-export async function loadStaffActor(db: Executor, id: string): Promise<StaffActor | null> {
+/** Whether a password set at `changedAt` is past the maximum age (0 days: never). */
+export function passwordIsExpired(changedAt: Date, now: Date, maxAgeDays: number): boolean {
+  return maxAgeDays > 0 && now.getTime() - changedAt.getTime() > maxAgeDays * 86_400_000
+}
+
+/**
+ * The actor of a staff account, or null when it does not exist or is disabled. With `passwordAge`
+ * (a person's session, not an API token) it also tells whether the password has expired.
+ */
+export async function loadStaffActor(db: Executor, id: string, passwordAge?: { now: Date; maxAgeDays: number }): Promise<StaffActor | null> {
   const record = await findStaffById(db, id)
   if (!record || record.status !== 'active') return null
   return {
@@ -73,6 +81,7 @@ export async function loadStaffActor(db: Executor, id: string): Promise<StaffAct
     roles: record.roles,
     permissions: permissionsOf(record.roles),
     departmentScoped: departmentScopedOf(record.roles),
+    passwordExpired: passwordAge ? passwordIsExpired(record.passwordChangedAt, passwordAge.now, passwordAge.maxAgeDays) : false,
   }
 }
 
@@ -123,7 +132,7 @@ export async function loginStaff(
   return deps.db.transaction().execute(async (trx) => {
     await updateStaff(trx, record.id, { failedLogins: 0, lockedUntil: null })
     const token = await startSession(trx, { kind: 'staff', id: record.id }, now, meta)
-    const actor = await loadStaffActor(trx, record.id)
+    const actor = await loadStaffActor(trx, record.id, { now, maxAgeDays: deps.passwordMaxAgeDays })
     if (!actor) throw loginFailed()
     await recordAudit(trx, { ...audit, actor }, { action: 'auth.login', ...target })
     return { token, actor }
@@ -199,6 +208,7 @@ export async function createStaff(deps: PlatformDeps, ctx: RequestContext, input
       regionCode: input.regionCode,
       orgId: input.orgId,
       passwordHash,
+      passwordChangedAt: deps.clock.now(),
       phoneCipher: phone ? deps.pii.encrypt(phone) : null,
       phoneIndex: phone ? deps.pii.blindIndex(phone) : null,
     })
