@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useLocation } from 'react-router'
-import { api, ApiError, setUnauthorizedHandler } from './api/client'
+import { api, ApiError, setPasswordExpiredHandler, setUnauthorizedHandler } from './api/client'
+import { metaKey } from './meta'
 
 /** The signed-in staff member, as GET /api/auth/me answers. */
 export interface Me {
@@ -14,7 +15,15 @@ export interface Me {
   orgName: string
   roles: string[]
   permissions: string[]
+  /**
+   * The password is older than the policy allows: every call but me, the password change and
+   * sign-out answers 403 password_expired until it is changed. Optional until every server sends it.
+   */
+  passwordExpired?: boolean
 }
+
+/** 我的账号: the one workbench page open to an account whose password has expired. */
+export const ACCOUNT_PAGE = '/workbench/account'
 
 export type Permission =
   | 'region.read'
@@ -66,10 +75,13 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** Answers that belong to no user: who is signed in, and the installation (GET /api/meta). */
+const keptKeys = new Set<unknown>([meKey[0], metaKey[0]])
+
 /** Drops every cached answer of the previous user and records who is signed in now. */
 function forgetAll(queryClient: QueryClient, me: Me | null): void {
-  queryClient.cancelQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] })
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] })
+  queryClient.cancelQueries({ predicate: (query) => !keptKeys.has(query.queryKey[0]) })
+  queryClient.removeQueries({ predicate: (query) => !keptKeys.has(query.queryKey[0]) })
   queryClient.setQueryData(meKey, me)
 }
 
@@ -100,7 +112,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       exitReason.current = 'expired'
       forgetAll(queryClient, null)
     })
-    return () => setUnauthorizedHandler(null)
+    // A call refused with password_expired (the password aged while signed in, or the sign-in
+    // answer did not say): mark the account, and RequireAuth keeps the user on the account page.
+    setPasswordExpiredHandler(() => {
+      const current = latest.current
+      if (!current || current.passwordExpired) return
+      const expired: Me = { ...current, passwordExpired: true }
+      queryClient.setQueryData<Me | null>(meKey, expired)
+    })
+    return () => {
+      setUnauthorizedHandler(null)
+      setPasswordExpiredHandler(null)
+    }
   }, [queryClient])
 
   const login = useCallback(

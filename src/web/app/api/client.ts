@@ -46,6 +46,17 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): voi
 
 const quiet401 = new Set(['/api/auth/login', '/api/auth/me'])
 
+type PasswordExpiredHandler = (error: ApiError) => void
+let onPasswordExpired: PasswordExpiredHandler | null = null
+
+/**
+ * Called when the API refuses a call with 403 password_expired: the signed-in staff member's
+ * password is older than the policy allows, and only the account page may be used until it is changed.
+ */
+export function setPasswordExpiredHandler(handler: PasswordExpiredHandler | null): void {
+  onPasswordExpired = handler
+}
+
 export interface RequestOptions {
   /** Query parameters; undefined, null and '' are left out. */
   query?: Record<string, string | number | boolean | undefined | null>
@@ -113,6 +124,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) {
     const error = new ApiError(response.status, isErrorBody(data) ? data.error : fallbackBody(response.status))
     if (response.status === 401 && !quiet401.has(path) && onUnauthorized) onUnauthorized(error)
+    if (response.status === 403 && error.id === 'password_expired' && onPasswordExpired) onPasswordExpired(error)
     throw error
   }
   return data as T

@@ -1,6 +1,10 @@
 /**
  * Every string the web front end shows, in Chinese (first) and English. Keys are grouped by
  * the screen that uses them; `{name}` placeholders are filled by `t(key, { name })`.
+ * The brand placeholders `{province}` (江苏), `{provinceName}` (江苏省) and `{provinceEn}`
+ * (Jiangsu) are filled by `t` itself from the installation's home province (GET /api/meta); a
+ * `[…]` part is left out (or `[…|…]` reads its second half) while a placeholder in it has no
+ * value, so that the brand reads 一网 · 政务服务 until the province is known rather than a wrong one.
  * Messages that come from the server (errors, role names) carry their own zh/en and are not here.
  */
 export type Lang = 'zh' | 'en'
@@ -12,16 +16,16 @@ export interface Text {
 
 export const messages = {
   // The product
-  'app.name': { zh: '一网 · 江苏政务服务', en: 'Yiwang · Jiangsu Government Services' },
+  'app.name': { zh: '一网 · [{province}]政务服务', en: 'Yiwang · [{provinceEn} ]Government Services' },
   'app.shortName': { zh: '一网', en: 'Yiwang' },
-  'app.brandShort': { zh: '一网 · 江苏政务服务', en: 'Yiwang · Jiangsu' },
-  'app.portalSubtitle': { zh: '一网通办 · 江苏政务服务平台', en: 'One-stop government services for Jiangsu' },
+  'app.brandShort': { zh: '一网 · [{province}]政务服务', en: 'Yiwang[ · {provinceEn}]' },
+  'app.portalSubtitle': { zh: '一网通办 · [{province}]政务服务平台', en: 'One-stop government services[ for {provinceEn}]' },
   'app.workbench': { zh: '工作台', en: 'Workbench' },
   'app.workbenchTitle': { zh: '政务服务工作台', en: 'Government service workbench' },
   'app.workbenchShort': { zh: '政务服务工作台', en: 'Staff workbench' },
   'app.footer': {
-    zh: '一网 Yiwang · 开源政务服务平台 · 服务江苏省政务服务管理办公室',
-    en: 'Yiwang · open-source government service platform · for the Jiangsu Government Service Office',
+    zh: '一网 Yiwang · 开源政务服务平台[ · 服务{provinceName}政务服务管理办公室]',
+    en: 'Yiwang · open-source government service platform[ · for the {provinceEn} Government Service Office]',
   },
 
   // Preferences
@@ -75,7 +79,7 @@ export const messages = {
   // Portal (public)
   'portal.nav.home': { zh: '首页', en: 'Home' },
   'portal.nav.staffLogin': { zh: '工作人员登录', en: 'Staff sign-in' },
-  'portal.hero.title': { zh: '江苏政务服务 一网通办', en: 'Jiangsu government services, all in one place' },
+  'portal.hero.title': { zh: '[{province}]政务服务 一网通办', en: '[{provinceEn} government services|Government services], all in one place' },
   'portal.hero.subtitle': {
     zh: '一个入口办事、一个热线诉求、一个平台惠企，让企业和群众办事更便捷',
     en: 'One door for services, one hotline for appeals, one platform for business support',
@@ -431,6 +435,11 @@ export const messages = {
   'account.passwordChanged': { zh: '密码已修改', en: 'Password changed' },
   'account.violations': { zh: '新密码不符合密码策略：', en: 'The new password breaks the policy:' },
   'account.submit': { zh: '确认修改', en: 'Change password' },
+  'account.passwordExpired': { zh: '密码已过期，请先修改密码', en: 'Your password has expired: change it first' },
+  'account.passwordExpiredHint': {
+    zh: '按照密码安全策略，密码须定期更换。修改密码后即可继续使用工作台的其他功能。',
+    en: 'The password policy requires changing passwords regularly. Once it is changed, the rest of the workbench opens again.',
+  },
 
   // Coming soon
   'coming.title': { zh: '{name} 即将上线', en: '{name} is coming soon' },

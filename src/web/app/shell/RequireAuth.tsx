@@ -2,11 +2,15 @@ import { Button, Flex, Result, Spin } from 'antd'
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { useErrorText } from '../api/errors'
-import { useAuth, type LoginState, type Permission } from '../auth'
+import { ACCOUNT_PAGE, useAuth, type LoginState, type Permission } from '../auth'
 import { useT } from '../i18n'
 import { Forbidden } from '../../shared/StatusPages'
 
-/** Lets signed-in staff through; everyone else goes to /login and comes back afterwards. */
+/**
+ * Lets signed-in staff through; everyone else goes to /login and comes back afterwards. While
+ * the password has expired every workbench page but the account page sends the user there, so
+ * that no other page asks the API for data it would refuse.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading, error, retry, exitReason } = useAuth()
   const location = useLocation()
@@ -39,6 +43,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const state: LoginState = reason === 'logged_out' ? { reason } : { from: location.pathname + location.search, reason }
     return <Navigate to="/login" replace state={state} />
   }
+  if (me.passwordExpired && location.pathname.replace(/\/$/, '') !== ACCOUNT_PAGE) return <Navigate to={ACCOUNT_PAGE} replace />
   return <>{children}</>
 }
 

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { App as AntApp, Alert, Button, Card, Col, Descriptions, Form, Input, Row } from 'antd'
-import { useAuth } from '../../../app/auth'
+import { useNavigate } from 'react-router'
+import { meKey, useAuth } from '../../../app/auth'
 import { fieldOf, useErrorText, violationsOf } from '../../../app/api/errors'
 import { ApiError } from '../../../app/api/client'
 import { useT } from '../../../app/i18n'
@@ -13,13 +15,21 @@ interface Values {
   confirmPassword: string
 }
 
-/** 我的账号: who I am and a password change that shows the policy's verdict. */
+/**
+ * 我的账号: who I am and a password change that shows the policy's verdict. When the password has
+ * expired this is the only workbench page open: it says so at the top, and after the change the
+ * account is asked again and the user goes on to the workbench.
+ */
 export default function AccountPage() {
   const t = useT()
   const errorText = useErrorText()
   const { message } = AntApp.useApp()
   const { me } = useAuth()
-  const roles = useRoles()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const expired = me?.passwordExpired === true
+  // the role list is refused while the password has expired; the tags fall back to built-in names
+  const roles = useRoles(!expired)
   const change = useChangePassword()
   const [form] = Form.useForm<Values>()
 
@@ -35,6 +45,8 @@ export default function AccountPage() {
       message.success(t('account.passwordChanged'))
       form.resetFields()
       change.reset()
+      await queryClient.refetchQueries({ queryKey: meKey, exact: true })
+      if (expired) navigate('/workbench', { replace: true })
     } catch (error) {
       if (error instanceof ApiError && fieldOf(error) === 'currentPassword') {
         form.setFields([{ name: 'currentPassword', errors: [t.pick(error.body)] }])
@@ -45,6 +57,17 @@ export default function AccountPage() {
   return (
     <>
       <PageHeader title={t('account.title')} />
+      {expired && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('account.passwordExpired')}
+          description={t('account.passwordExpiredHint')}
+          role="alert"
+          data-testid="password-expired"
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={t('account.info')} style={{ height: '100%' }}>
