@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Actor } from '../platform/access'
 import type { PlatformDeps } from '../platform/deps'
 import { residentIdCheckDigit, usccCheckCharacter } from '../platform/identity/identity-codes'
@@ -57,18 +58,19 @@ async function seedDemoOrgs(deps: PlatformDeps): Promise<number> {
     .where('level', '<=', 3)
     .execute()
   const orgs = demoOrgs(regions, deps.homeProvince)
-  const idOfKey = new Map<string, string>()
+  // Ids are made here so that whole batches can be inserted; parents come first in the list.
+  const idOfKey = new Map(orgs.map((org) => [org.key, randomUUID()]))
+  const rows = orgs.map((org) => ({
+    id: idOfKey.get(org.key)!,
+    regionCode: org.regionCode,
+    parentId: org.parentKey ? idOfKey.get(org.parentKey)! : null,
+    name: org.name,
+    kind: org.kind,
+    sort: org.sort,
+    creditCode: null,
+  }))
   await deps.db.transaction().execute(async (trx) => {
-    // Parents come before children, so each batch at one depth can refer to ids already made.
-    for (const org of orgs) {
-      const parentId = org.parentKey ? idOfKey.get(org.parentKey) ?? null : null
-      const row = await trx
-        .insertInto('platform.org')
-        .values({ regionCode: org.regionCode, parentId, name: org.name, kind: org.kind, sort: org.sort, creditCode: null })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      idOfKey.set(org.key, row.id)
-    }
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('platform.org').values(rows.slice(i, i + 500)).execute()
   })
   return orgs.length
 }

@@ -1,5 +1,6 @@
 import { requireAccess, requireStaff } from '../access'
 import type { PlatformDeps, RequestContext } from '../deps'
+import { escapeLike } from '../db/like'
 import { verifyAuditChain, type ChainReport } from './audit'
 
 export interface AuditFilter {
@@ -25,7 +26,7 @@ export async function searchAudit(deps: PlatformDeps, ctx: RequestContext, filte
     .selectFrom('platform.auditLog')
     .where((eb) => (withPlatformWide ? eb.or([eb('regionCode', 'like', `${region}%`), eb('regionCode', 'is', null)]) : eb('regionCode', 'like', `${region}%`)))
   if (filter.actor) query = query.where((eb) => eb.or([eb('actorName', '=', filter.actor!), eb('actorId', '=', filter.actor!)]))
-  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (filter.action) query = query.where('action', 'like', `${escapeLike(filter.action)}%`)
   if (filter.result) query = query.where('result', '=', filter.result)
   if (filter.from) query = query.where('at', '>=', new Date(filter.from))
   if (filter.to) query = query.where('at', '<', new Date(filter.to))

@@ -62,12 +62,16 @@ export function installIdempotency(app: FastifyInstance, deps: { db: Db; clock: 
     const pending = request.idempotency
     if (!pending) return payload
     request.idempotency = undefined
-    const where = deps.db.updateTable('platform.idempotencyKey').where('actor', '=', pending.actor).where('key', '=', pending.key)
     if (reply.statusCode >= 500) {
       // A server failure kept nothing, so the client may simply try again.
       await deps.db.deleteFrom('platform.idempotencyKey').where('actor', '=', pending.actor).where('key', '=', pending.key).execute()
     } else {
-      await where.set({ state: 'done', statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : null }).execute()
+      await deps.db
+        .updateTable('platform.idempotencyKey')
+        .set({ state: 'done', statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : null })
+        .where('actor', '=', pending.actor)
+        .where('key', '=', pending.key)
+        .execute()
     }
     return payload
   })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../db/database'
+import { escapeLike } from '../db/like'
 import type { RegionRow } from './region-data'
 
 export interface RegionRecord {
@@ -34,10 +35,10 @@ export async function childRegions(db: Executor, parentCode: string | null): Pro
 }
 
 /** Digits search by code prefix; anything else by name, exact names first, then the higher levels. */
-export async function searchRegions(db: Executor, q: string, within: string, limit: number): Promise<RegionRecord[]> {
-  const query = regionQuery(db).where('r.code', 'like', `${within}%`)
+export async function searchRegions(db: Executor, q: string, limit: number): Promise<RegionRecord[]> {
+  const query = regionQuery(db)
   if (/^\d+$/.test(q)) return query.where('r.code', 'like', `${q}%`).orderBy('r.code').limit(limit).execute()
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const pattern = `%${escapeLike(q)}%`
   return query
     .where((eb) => eb.or([eb('r.name', 'like', pattern), eb('r.fullName', 'like', pattern)]))
     .orderBy(sql`r.name = ${q}`, 'desc')

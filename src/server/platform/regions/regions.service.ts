@@ -27,7 +27,7 @@ export async function getRegion(db: Executor, actor: Actor, code: string): Promi
 
 export async function findRegionsByText(db: Executor, actor: Actor, q: string, limit: number): Promise<RegionRecord[]> {
   requireAccess(actor, 'region.read')
-  return searchRegions(db, q.trim(), '', limit)
+  return searchRegions(db, q.trim(), limit)
 }
 
 /** A region that must exist, for services that attach records to regions. */

@@ -1,4 +1,4 @@
-import { hasAccess, requireAccess } from '../access'
+import { requireAccess } from '../access'
 import { recordAudit } from '../audit/audit'
 import { checkPasswordPolicy, hashPassword } from '../auth/password'
 import { auditContext, type PlatformDeps, type RequestContext } from '../deps'
@@ -147,7 +147,7 @@ export async function findPublicAccounts(deps: PlatformDeps, ctx: RequestContext
  */
 export async function getPublicAccount(deps: PlatformDeps, ctx: RequestContext, id: string, reveal: boolean): Promise<PublicAccountView> {
   requireAccess(ctx.actor, 'person.read')
-  if (reveal && !hasAccess(ctx.actor, 'pii.read')) requireAccess(ctx.actor, 'pii.read')
+  if (reveal) requireAccess(ctx.actor, 'pii.read')
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('platform.publicAccount').select(columns).where('id', '=', id).executeTakeFirst()
     if (!row) throw new AppError('not_found', 'public_account_not_found', { zh: '账号不存在', en: 'Account not found' })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../db/database'
+import { escapeLike } from '../db/like'
 
 export interface StaffRecord {
   id: string
@@ -65,7 +66,7 @@ export async function searchStaff(db: Executor, filter: StaffFilter): Promise<{ 
   if (filter.status) query = query.where('s.status', '=', filter.status)
   if (filter.orgId) query = query.where('s.orgId', '=', filter.orgId)
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const pattern = `%${escapeLike(filter.q)}%`
     query = query.where((eb) => eb.or([eb('s.username', 'ilike', pattern), eb('s.displayName', 'ilike', pattern)]))
   }
   const [rows, count] = await Promise.all([

@@ -71,6 +71,10 @@ export function passwordIsExpired(changedAt: Date, now: Date, maxAgeDays: number
 export async function loadStaffActor(db: Executor, id: string, passwordAge?: { now: Date; maxAgeDays: number }): Promise<StaffActor | null> {
   const record = await findStaffById(db, id)
   if (!record || record.status !== 'active') return null
+  return staffActorOf(record, passwordAge)
+}
+
+function staffActorOf(record: StaffRecord, passwordAge?: { now: Date; maxAgeDays: number }): StaffActor {
   return {
     kind: 'staff',
     id: record.id,
@@ -132,8 +136,7 @@ export async function loginStaff(
   return deps.db.transaction().execute(async (trx) => {
     await updateStaff(trx, record.id, { failedLogins: 0, lockedUntil: null })
     const token = await startSession(trx, { kind: 'staff', id: record.id }, now, meta)
-    const actor = await loadStaffActor(trx, record.id, { now, maxAgeDays: deps.passwordMaxAgeDays })
-    if (!actor) throw loginFailed()
+    const actor = staffActorOf(record, { now, maxAgeDays: deps.passwordMaxAgeDays })
     await recordAudit(trx, { ...audit, actor }, { action: 'auth.login', ...target })
     return { token, actor }
   })
@@ -187,7 +190,7 @@ function requirePasswordPolicy(deps: PlatformDeps, password: string, username: s
 }
 
 /** Creates an account in a region and department the actor manages. */
-export async function createStaff(deps: PlatformDeps, ctx: RequestContext, input: NewStaff): Promise<StaffView> {
+export async function createStaff(deps: PlatformDeps, ctx: RequestContext, input: NewStaff, initialRoles: readonly string[] = []): Promise<StaffView> {
   requireAccess(ctx.actor, 'staff.manage', { regionCode: input.regionCode })
   const username = input.username.trim().toLowerCase()
   requirePasswordPolicy(deps, input.password, username)
@@ -213,6 +216,10 @@ export async function createStaff(deps: PlatformDeps, ctx: RequestContext, input
       phoneIndex: phone ? deps.pii.blindIndex(phone) : null,
     })
     await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.create', targetType: 'staff', targetId: id, regionCode: input.regionCode, detail: { username } })
+    if (initialRoles.length > 0) {
+      await replaceStaffRoles(trx, id, initialRoles)
+      await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.assign_roles', targetType: 'staff', targetId: id, regionCode: input.regionCode, detail: { before: [], after: initialRoles } })
+    }
     return presentStaff(deps, (await findStaffById(trx, id))!)
   })
 }
@@ -303,20 +310,10 @@ export function listRoles() {
   return roleTable.map((r) => ({ role: r.role, group: r.group, zh: r.name.zh, en: r.name.en, description: r.description, permissions: [...r.permissions] }))
 }
 
-/** Creates an account with one administrator role, for `yiwang user create-admin` and the demo seed; the system acts. */
-export async function createAdminAccount(
-  deps: PlatformDeps,
-  ctx: RequestContext,
-  input: NewStaff & { role: string },
-): Promise<StaffView> {
-  if (!adminRoles.has(input.role) && !roleNames.has(input.role)) {
+/** Creates an account with one role (an administrator's, usually), for `yiwang user create-admin` and the demo seed; the system acts. */
+export async function createAdminAccount(deps: PlatformDeps, ctx: RequestContext, input: NewStaff & { role: string }): Promise<StaffView> {
+  if (!roleNames.has(input.role)) {
     throw new AppError('invalid', 'role_unknown', { zh: `未知角色 ${input.role}`, en: `Unknown role ${input.role}` })
   }
-  const created = await createStaff(deps, ctx, input)
-  await deps.db.transaction().execute(async (trx) => {
-    await replaceStaffRoles(trx, created.id, [input.role])
-    await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.assign_roles', targetType: 'staff', targetId: created.id, regionCode: created.regionCode, detail: { before: [], after: [input.role] } })
-  })
-  return { ...created, roles: [input.role] }
+  return createStaff(deps, ctx, input, [input.role])
 }
-
