@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { buildApp, type App } from '../src/server/app'
+import { moduleEvents } from '../src/server/modules'
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo'
 import { defaultPasswordPolicy } from '../src/server/platform/auth/password'
 import { ManualClock } from '../src/server/platform/clock'
@@ -23,7 +24,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const handle = await createTestDatabase()
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'))
-  const deps: PlatformDeps = { db: handle.db, clock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32' }
+  const deps: PlatformDeps = { db: handle.db, clock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32', events: moduleEvents }
   const app = await buildApp({ ...deps, logger: false })
   return {
     app,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { seedDemo } from '../src/server/demo/seed-demo'
 import { systemClock } from '../src/server/platform/clock'
 import type { Db } from '../src/server/platform/db/database'
-import { modules } from '../src/server/modules'
+import { moduleEvents, modules } from '../src/server/modules'
 import { allMigrations, migrateToLatest } from '../src/server/platform/db/migrator'
 import { defaultPasswordPolicy } from '../src/server/platform/auth/password'
 import { createPiiCipher } from '../src/server/platform/pii/pii'
@@ -19,5 +19,5 @@ export async function prepareTemplate(db: Kysely<any>): Promise<void> {
   await migrateToLatest(db, allMigrations(modules))
   await seedReferenceData(db, { homeProvince: '32', villages: false })
   const typed: Db = db
-  await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32' })
+  await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32', events: moduleEvents })
 }

@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { modules } from './modules'
+import { moduleEvents, modules } from './modules'
 import { auditRoutes } from './platform/audit/audit.routes'
 import { apiTokenRoutes } from './platform/auth/api-token.routes'
 import { authRoutes } from './platform/auth/auth.routes'
@@ -71,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     passwordPolicy: options.passwordPolicy ?? defaultPasswordPolicy,
     passwordMaxAgeDays: options.passwordMaxAgeDays ?? 90,
     homeProvince: options.homeProvince ?? '32',
+    events: moduleEvents,
   }
   const loggerInstance: FastifyBaseLogger | undefined = options.logger || undefined
   const app = Fastify({

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, demoStaff, seedDemo } from './demo/seed-demo'
 import { systemClock } from './platform/clock'
 import type { Config } from './platform/config'
 import { openDatabase, type DatabaseHandle } from './platform/db/database'
-import { modules } from './modules'
+import { moduleEvents, modules } from './modules'
 import { allMigrations, migrateToLatest } from './platform/db/migrator'
 import type { PlatformDeps } from './platform/deps'
 import { createLogger } from './platform/logger'
@@ -35,6 +35,7 @@ export function platformDeps(config: Config, handle: DatabaseHandle): PlatformDe
     passwordPolicy: config.passwordPolicy,
     passwordMaxAgeDays: config.passwordMaxAgeDays,
     homeProvince: config.homeProvince,
+    events: moduleEvents,
   }
 }
 

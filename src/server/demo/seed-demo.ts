@@ -28,6 +28,10 @@ const jiangsuStaff: readonly DemoStaff[] = [
   { username: 'clerk', displayName: '孙窗', role: 'window_clerk', regionCode: '320102', org: '玄武区政务服务中心', note: '玄武区窗口人员 Xuanwu window clerk' },
   { username: 'dispatcher', displayName: '吴派', role: 'dispatcher', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345派单员 Nanjing hotline dispatcher' },
   { username: 'handler', displayName: '郑办', role: 'handler', regionCode: '3201', org: '南京市市场监督管理局', note: '南京市市场监管局承办人员 Nanjing market-regulation handler' },
+  { username: 'catalog', displayName: '钱清', role: 'catalog_editor', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级事项编辑 province catalogue editor' },
+  { username: 'xuzhou.catalog', displayName: '韩彭', role: 'catalog_editor', regionCode: '3203', org: '徐州市政务服务管理办公室', note: '徐州市事项编辑 Xuzhou catalogue editor' },
+  { username: 'peixian.catalog', displayName: '樊沛', role: 'catalog_editor', regionCode: '320322', org: '沛县行政审批局', note: '沛县事项编辑 Pei county catalogue editor' },
+  { username: 'lawyer', displayName: '孔法', role: 'law_editor', regionCode: '32', org: '江苏省司法厅', note: '省司法厅法规编辑 province law editor' },
 ]
 
 /** Another home province gets the three administrators at its government-service office. */

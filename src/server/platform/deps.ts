@@ -3,6 +3,7 @@ import type { AuditContext } from './audit/audit'
 import type { PasswordPolicy } from './auth/password'
 import type { Clock } from './clock'
 import type { Db } from './db/database'
+import type { EventBus } from './events'
 import type { PiiCipher } from './pii/pii'
 
 /** What every service function stands on, passed in rather than reached for. */
@@ -14,6 +15,8 @@ export interface PlatformDeps {
   /** Days after which a staff password must be changed; 0 turns expiry off. */
   passwordMaxAgeDays: number
   homeProvince: string
+  /** Delivers a module's events to the modules that listen (built from the module list). */
+  events: EventBus
 }
 
 /** Who is asking and from where: the request half of an audit record. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Migration } from 'kysely/migration'
 import type { PlatformDeps } from './deps'
+import type { EventHandler } from './events'
 
 /**
  * What a domain module gives the platform: its name (also its PostgreSQL schema), its migrations
@@ -12,4 +13,6 @@ export interface YiwangModule {
   /** Named `YYYY-MM-DDTHH-MM_<module>_<what>`, frozen once landed. */
   migrations: Record<string, Migration>
   routes?: FastifyPluginAsync<{ deps: PlatformDeps }>
+  /** Handlers of other modules' events, by event type (see platform/events.ts). */
+  on?: Record<string, EventHandler>
 }

@@ -17,6 +17,10 @@ export const permissions = [
   'calendar.manage',
   'person.read',
   'pii.read',
+  'catalog.read',
+  'catalog.edit',
+  'law.read',
+  'law.edit',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -33,6 +37,8 @@ export interface RoleDefinition {
 }
 
 const everyoneReads: Permission[] = ['region.read', 'org.read']
+/** Business staff read the catalogue and the laws library: a clerk, a handler and a dispatcher all work from them. */
+const businessReads: Permission[] = [...everyoneReads, 'catalog.read', 'law.read']
 
 /**
  * The three separated administrators (三员分立) and the business roles. No administrator
@@ -67,56 +73,63 @@ export const roles: readonly RoleDefinition[] = [
     group: 'business',
     name: { zh: '窗口人员', en: 'Window clerk' },
     description: { zh: '综合窗口受理办件，核验申请人身份', en: 'Accepts applications at the window and verifies applicants' },
-    permissions: [...everyoneReads, 'person.read', 'pii.read'],
+    permissions: [...businessReads, 'person.read', 'pii.read'],
   },
   {
     role: 'dispatcher',
     group: 'business',
     name: { zh: '派单员', en: 'Dispatcher' },
     description: { zh: '12345热线诉求派单', en: 'Dispatches hotline appeals' },
-    permissions: [...everyoneReads],
+    permissions: [...businessReads],
   },
   {
     role: 'handler',
     group: 'business',
     name: { zh: '承办人员', en: 'Handler' },
     description: { zh: '部门承办工单和办件', en: 'Handles tickets and applications for a department' },
-    permissions: [...everyoneReads],
+    permissions: [...businessReads],
   },
   {
     role: 'supervisor',
     group: 'business',
     name: { zh: '督办人员', en: 'Supervisor' },
     description: { zh: '督办超期工单，查看运行指标', en: 'Escalates late tickets and watches metrics' },
-    permissions: [...everyoneReads, 'person.read'],
+    permissions: [...businessReads, 'person.read'],
   },
   {
     role: 'catalog_editor',
     group: 'business',
     name: { zh: '事项编辑', en: 'Catalogue editor' },
-    description: { zh: '编制和认领事项清单', en: 'Compiles and claims catalogue items' },
-    permissions: [...everyoneReads],
+    description: { zh: '编制、认领和复核事项清单', en: 'Compiles, claims and reviews catalogue items' },
+    permissions: [...businessReads, 'catalog.edit'],
+  },
+  {
+    role: 'law_editor',
+    group: 'business',
+    name: { zh: '法规编辑', en: 'Law editor' },
+    description: { zh: '维护法律法规库，录入立改废释', en: 'Keeps the laws library and records law changes' },
+    permissions: [...businessReads, 'law.edit'],
   },
   {
     role: 'policy_editor',
     group: 'business',
     name: { zh: '政策编辑', en: 'Policy editor' },
     description: { zh: '录入惠企政策和申报条件', en: 'Enters policies and their eligibility rules' },
-    permissions: [...everyoneReads],
+    permissions: [...businessReads],
   },
   {
     role: 'inspector',
     group: 'business',
     name: { zh: '执法检查人员', en: 'Inspector' },
     description: { zh: '参与双随机抽查和联合检查', en: 'Takes part in random and joint inspections' },
-    permissions: [...everyoneReads],
+    permissions: [...businessReads],
   },
   {
     role: 'data_officer',
     group: 'business',
     name: { zh: '数据管理员', en: 'Data officer' },
     description: { zh: '管理公共数据目录和开放数据', en: 'Manages the public data catalogue and open data' },
-    permissions: [...everyoneReads],
+    permissions: [...businessReads],
   },
 ]
 

@@ -3,10 +3,16 @@ import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type Transacti
 import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { CatalogTables } from '../../modules/catalog/catalog.tables'
+import type { LawsTables } from '../../modules/laws/laws.tables'
 import type { PlatformTables } from './tables'
 
-/** Every table of every schema, as Kysely sees it. Modules add their tables here. */
-export type Database = PlatformTables
+/**
+ * Every table of every schema, as Kysely sees it. Modules add their tables here: the one place the
+ * platform names a module, and only its types (the rule that no module reads another's tables is
+ * kept by the repositories, each of which queries only its own schema).
+ */
+export type Database = PlatformTables & LawsTables & CatalogTables
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

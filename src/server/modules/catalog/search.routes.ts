@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { PlatformDeps } from '../../platform/deps'
+
+export const searchRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = async () => {}
