@@ -36,6 +36,10 @@ export type Permission =
   | 'token.manage'
   | 'audit.read'
   | 'calendar.manage'
+  | 'catalog.read'
+  | 'catalog.edit'
+  | 'law.read'
+  | 'law.edit'
 
 /** Why the login page was reached, carried in the router state. */
 export interface LoginState {

@@ -6,6 +6,8 @@ import { RequireAuth, RequirePermission } from './shell/RequireAuth'
 import { WorkbenchLayout } from './shell/WorkbenchLayout'
 import PortalHomePage from '../modules/platform/pages/PortalHomePage'
 import { NotFound } from '../shared/StatusPages'
+import { catalogPortalRoutes, catalogWorkbenchRoutes } from '../modules/catalog/routes'
+import { lawsWorkbenchRoutes } from '../modules/laws/routes'
 
 // The landing page comes with the first load; every other page is a chunk of its own.
 const LoginPage = lazy(() => import('../modules/platform/pages/LoginPage'))
@@ -34,7 +36,7 @@ export const routes: RouteObject[] = [
       {
         path: '/',
         element: <PortalLayout />,
-        children: [{ index: true, element: <PortalHomePage /> }],
+        children: [{ index: true, element: <PortalHomePage /> }, ...catalogPortalRoutes],
       },
       { path: '/login', element: <LoginPage /> },
       {
@@ -94,6 +96,8 @@ export const routes: RouteObject[] = [
               </RequirePermission>
             ),
           },
+          ...catalogWorkbenchRoutes,
+          ...lawsWorkbenchRoutes,
           { path: 'account', element: <AccountPage /> },
           { path: 'coming/:module', element: <ComingSoonPage /> },
           { path: '*', element: <NotFound home="/workbench" /> },

@@ -7,6 +7,9 @@
  * value, so that the brand reads 一网 · 政务服务 until the province is known rather than a wrong one.
  * Messages that come from the server (errors, role names) carry their own zh/en and are not here.
  */
+import { catalogMessages } from '../../modules/catalog/messages'
+import { lawsMessages } from '../../modules/laws/messages'
+
 export type Lang = 'zh' | 'en'
 
 export interface Text {
@@ -457,6 +460,8 @@ export const messages = {
   'role.policy_editor': { zh: '政策编辑', en: 'Policy editor' },
   'role.inspector': { zh: '执法检查人员', en: 'Inspector' },
   'role.data_officer': { zh: '数据管理员', en: 'Data officer' },
+  ...catalogMessages,
+  ...lawsMessages,
 } as const satisfies Record<string, Text>
 
 export type MessageKey = keyof typeof messages

@@ -3,6 +3,10 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  HeatMapOutlined,
+  UnorderedListOutlined,
   CalendarOutlined,
   ClusterOutlined,
   DatabaseOutlined,
@@ -58,6 +62,17 @@ export const workbenchMenu: MenuEntry[] = [
     ],
   },
   {
+    key: 'catalog',
+    label: 'menu.catalogGroup',
+    icon: <ProfileOutlined />,
+    children: [
+      { path: '/workbench/catalog', label: 'menu.catalogBrowser', icon: <UnorderedListOutlined />, permission: 'catalog.read', description: 'catalog.desc' },
+      { path: '/workbench/catalog/reviews', label: 'menu.catalogReviews', icon: <CheckSquareOutlined />, permission: 'catalog.read', description: 'catalog.reviews.desc' },
+      { path: '/workbench/catalog/coverage', label: 'menu.catalogCoverage', icon: <HeatMapOutlined />, permission: 'catalog.read', description: 'catalog.coverage.desc' },
+      { path: '/workbench/laws', label: 'menu.laws', icon: <BookOutlined />, permission: 'law.read', description: 'laws.desc' },
+    ],
+  },
+  {
     key: 'accounts',
     label: 'menu.accounts',
     icon: <TeamOutlined />,
@@ -82,7 +97,6 @@ export const workbenchMenu: MenuEntry[] = [
 
 /** Modules still being built: shown greyed with 即将上线. */
 export const upcomingModules: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'catalog', label: 'menu.catalog', icon: <ProfileOutlined /> },
   { key: 'hotline', label: 'menu.hotline', icon: <PhoneOutlined /> },
   { key: 'policy', label: 'menu.policy', icon: <GiftOutlined /> },
   { key: 'inspection', label: 'menu.inspection', icon: <AuditOutlined /> },
