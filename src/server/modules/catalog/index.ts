@@ -11,3 +11,6 @@ export const catalogModule: YiwangModule = {
   routes: catalogRoutes,
   on: { [LAW_CHANGED]: reviewLawChange },
 }
+
+export { seedPublishedCatalog } from './items.service'
+export type { PublishedClaim, PublishedItem } from './bulk-load'

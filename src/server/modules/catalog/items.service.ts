@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors'
 import { findOrg } from '../../platform/orgs/orgs.repository'
 import { requireRegion } from '../../platform/regions/regions.service'
 import { resolveCitations } from '../laws'
+import { loadPublishedCatalog, type PublishedItem } from './bulk-load'
 import {
   basicCodeMatchesKind,
   basicCodeOf,
@@ -22,6 +23,7 @@ import {
 } from './catalog.rules'
 import { itemKinds, type Elements, type ItemKind } from './catalog.schemas'
 import {
+  anyItem,
   basicCodeTaken,
   draftOf,
   findImplementation,
@@ -276,4 +278,18 @@ export async function compareVersions(deps: PlatformDeps, ctx: RequestContext, f
 export function regionChanges(parentVersion: VersionRecord | null | undefined, version: VersionRecord): FieldChange[] {
   if (!parentVersion) return []
   return diffElements(parentVersion.effective, version.effective)
+}
+
+/**
+ * Loads a whole published catalogue in one transaction (demo data, an installation's first load),
+ * unless the base list already has items: a second run changes nothing.
+ */
+export async function seedPublishedCatalog(deps: PlatformDeps, ctx: RequestContext, items: readonly PublishedItem[]): Promise<{ items: number; implementations: number }> {
+  requireAccess(ctx.actor, 'catalog.edit', { regionCode: deps.homeProvince })
+  return deps.db.transaction().execute(async (trx) => {
+    if (items.length === 0 || (await anyItem(trx))) return { items: 0, implementations: 0 }
+    const loaded = await loadPublishedCatalog(trx, items, actorLabel(ctx.actor), deps.clock.now())
+    await recordAudit(trx, auditContext(deps, ctx), { action: 'catalog.load', targetType: 'catalog', regionCode: deps.homeProvince, detail: loaded })
+    return loaded
+  })
 }
