@@ -174,6 +174,40 @@ describe('law changes reach the items', () => {
   })
 })
 
+describe('supervision and inspection items', () => {
+  it('keeps the 15 elements of an inspection item and links it to an existing supervision item only', async () => {
+    const supervision = await call(province, 'POST', '/api/catalog/items', {
+      kind: 'supervision',
+      elements: { name: '对食品经营者的监督检查', department: '市场监督管理部门', object: '食品经营者', content: '经营条件、进货查验、贮存条件', method: '双随机抽查', legalBasis: [{ lawId: law.lawId, articleId: law.articleIds[4]! }], levels: ['city', 'county'], remarks: '' },
+    })
+    expect(supervision.status).toBe(201)
+    const code = (await t.deps.db.selectFrom('catalog.item').select('basicCode').where('id', '=', supervision.body.implementation.itemId).executeTakeFirstOrThrow()).basicCode
+    expect(code).toMatch(/^30/)
+    const inspection = {
+      name: '食品经营许可事项现场核查',
+      category: '行政检查',
+      method: '现场检查',
+      object: '食品经营者',
+      content: '经营场所、设施设备、管理制度与申请材料是否一致',
+      legalBasis: [{ lawId: law.lawId, articleId: law.articleIds[4]! }],
+      implementingBody: '市场监督管理局',
+      level: 'county',
+      frequency: '每年不少于一次',
+      ratio: '5%',
+      procedure: '制定计划、随机抽取、实施检查、公示结果',
+      handling: '责令改正；拒不改正的依法处罚',
+      undertakingUnit: '食品经营监管科',
+      supervisionItemCode: code,
+      remarks: '',
+    }
+    const created = await call(province, 'POST', '/api/catalog/items', { kind: 'inspection', elements: inspection })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(Object.keys(created.body.draft.effective)).toHaveLength(15)
+    const dangling = await call(province, 'POST', '/api/catalog/items', { kind: 'inspection', elements: { ...inspection, supervisionItemCode: '3099999000' } })
+    expect([dangling.status, dangling.body.error.id]).toEqual([400, 'supervision_item_not_found'])
+  })
+})
+
 describe('bad input changes nothing', () => {
   it('answers unknown laws, missing articles, duplicate codes and malformed elements with a 4xx', async () => {
     const before = await counts()

@@ -47,6 +47,10 @@ export async function findItem(db: Executor, id: string): Promise<ItemRecord | u
   return db.selectFrom('catalog.item').select(['id', 'kind', 'basicCode', 'name']).where('id', '=', id).executeTakeFirst()
 }
 
+export async function findItemByCode(db: Executor, basicCode: string): Promise<ItemRecord | undefined> {
+  return db.selectFrom('catalog.item').select(['id', 'kind', 'basicCode', 'name']).where('basicCode', '=', basicCode).executeTakeFirst()
+}
+
 export async function anyItem(db: Executor): Promise<boolean> {
   return (await db.selectFrom('catalog.item').select('id').limit(1).executeTakeFirst()) !== undefined
 }

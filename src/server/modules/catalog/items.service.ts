@@ -21,13 +21,14 @@ import {
   requireValidElements,
   type FieldChange,
 } from './catalog.rules'
-import { itemKinds, type Elements, type ItemKind } from './catalog.schemas'
+import { itemKinds, type Elements, type InspectionElements, type ItemKind } from './catalog.schemas'
 import {
   anyItem,
   basicCodeTaken,
   draftOf,
   findImplementation,
   findItem,
+  findItemByCode,
   findVersion,
   implementationOfRegion,
   insertImplementation,
@@ -84,7 +85,7 @@ export async function createItem(deps: PlatformDeps, ctx: RequestContext, input:
     if (await basicCodeTaken(trx, basicCode)) {
       throw new AppError('conflict', 'item_code_taken', { zh: `基本编码 ${basicCode} 已被使用`, en: `Basic code ${basicCode} is already used` }, { field: 'basicCode' })
     }
-    await resolveCitations(trx, citationsOf(elements), shanghaiDay(deps.clock.now()))
+    await requireLinksExist(trx, deps, input.kind, elements)
     const item = await insertItem(trx, { kind: input.kind, basicCode, name: elements.name })
     const implementation = await insertImplementation(trx, {
       itemId: item.id,
@@ -136,7 +137,7 @@ export async function claimItem(deps: PlatformDeps, ctx: RequestContext, input: 
     if (!item) throw implementationNotFound()
     const overrides = overridesOf(parentVersion.effective, (input.overrides ?? {}) as Partial<Elements>)
     const effective = requireValidElements(item.kind, effectiveOf(parentVersion.effective, overrides), 'overrides')
-    await resolveCitations(trx, citationsOf(overrides), shanghaiDay(deps.clock.now()))
+    await requireLinksExist(trx, deps, item.kind, overrides)
     const implementation = await insertImplementation(trx, {
       itemId: item.id,
       regionCode: input.regionCode,
@@ -158,6 +159,18 @@ async function newDraft(trx: Tx, deps: PlatformDeps, ctx: RequestContext, implem
   const draft = await insertVersion(trx, { implementationId: implementation.id, parentVersionId, elements, effective, note, createdAt: deps.clock.now(), createdBy: actorLabel(ctx.actor) })
   await writeCitations(trx, draft.id, citationsOf(effective))
   return draft
+}
+
+/**
+ * Checks what elements point at outside themselves: the cited articles (in the laws library) and,
+ * for an inspection item, the supervision item it carries out.
+ */
+async function requireLinksExist(trx: Executor, deps: PlatformDeps, kind: ItemKind, elements: Partial<Elements>): Promise<void> {
+  await resolveCitations(trx, citationsOf(elements), shanghaiDay(deps.clock.now()))
+  const supervisionCode = kind === 'inspection' ? (elements as Partial<InspectionElements>).supervisionItemCode : null
+  if (supervisionCode && (await findItemByCode(trx, supervisionCode))?.kind !== 'supervision') {
+    throw new AppError('invalid', 'supervision_item_not_found', { zh: `监管事项 ${supervisionCode} 不存在`, en: `Supervision item ${supervisionCode} does not exist` }, { field: 'elements/supervisionItemCode' })
+  }
 }
 
 async function requireEditable(trx: Executor, deps: PlatformDeps, ctx: RequestContext, implementationId: string): Promise<ImplementationRecord> {
@@ -209,7 +222,7 @@ export async function saveDraft(deps: PlatformDeps, ctx: RequestContext, version
     const merged = { ...version.effective, ...(input.elements as Partial<Elements>) } as Elements
     const elements = parentVersion ? overridesOf(parentVersion.effective, merged) : requireValidElements(implementation.kind, merged)
     const effective = requireValidElements(implementation.kind, parentVersion ? effectiveOf(parentVersion.effective, elements) : elements)
-    await resolveCitations(trx, citationsOf(elements), shanghaiDay(deps.clock.now()))
+    await requireLinksExist(trx, deps, implementation.kind, elements)
     const saved = await updateDraft(trx, version.id, { elements, effective, note: input.note ?? version.note })
     await writeCitations(trx, saved.id, citationsOf(effective))
     await recordAudit(trx, auditContext(deps, ctx), { action: 'catalog.version.save', targetType: 'item_version', targetId: saved.id, regionCode: targetOf(deps, implementation).regionCode, detail: { changed: diffElements(version.effective, effective).map((c) => c.field) } })
