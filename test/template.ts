@@ -19,5 +19,5 @@ export async function prepareTemplate(db: Kysely<any>): Promise<void> {
   await migrateToLatest(db, allMigrations(modules))
   await seedReferenceData(db, { homeProvince: '32', villages: false })
   const typed: Db = db
-  await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32', events: moduleEvents })
+  await seedDemo({ db: typed, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32', events: moduleEvents }, { content: false })
 }

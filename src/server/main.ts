@@ -69,6 +69,7 @@ export async function serve(config: Config): Promise<App> {
   if (config.demo) {
     const seeded = await seedDemo(deps)
     if (seeded.staff > 0) log(`演示数据 demo data: ${seeded.orgs} departments, ${seeded.staff} staff accounts`)
+    if (seeded.items > 0) log(`演示事项 demo catalogue: ${seeded.laws} laws, ${seeded.items} base-list items, ${seeded.entries} entries down the levels`)
   }
   const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
   const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => app.log.error({ err: error }, 'idempotency purge failed')), 60 * 60 * 1000)

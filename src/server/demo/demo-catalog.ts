@@ -3,9 +3,8 @@ import type { PlatformDeps } from '../platform/deps'
 import { seedPublishedCatalog, type PublishedClaim, type PublishedItem } from '../modules/catalog'
 import type { Citation, Elements, ItemKind, Material, ServiceElements } from '../modules/catalog/catalog.schemas'
 import { deptNames, demoItems, type DemoItem } from './demo-catalog-items'
+import type { DemoLawIndex, DemoLawKey } from './demo-laws'
 
-/** Where the demo laws' articles are: law key → its id and article ids by real article number. */
-export type DemoLawRefs = ReadonlyMap<string, { lawId: string; articles: ReadonlyMap<number, string> }>
 
 // Licensing items are split into the business items a licence goes through (GB/T 39554.1 sub-items).
 const licensingSubItems = ['新办', '变更', '延续', '注销'] as const
@@ -18,11 +17,11 @@ const cityAreaCodes: Record<string, string> = {
   '3208': '0517', '3209': '0515', '3210': '0514', '3211': '0511', '3212': '0523', '3213': '0527',
 }
 
-function citationsFor(item: DemoItem, laws: DemoLawRefs): Citation[] {
+function citationsFor(item: DemoItem, laws: DemoLawIndex): Citation[] {
   return (item.basis ?? []).flatMap((ref) => {
     const [key, ordinal] = ref.split(':')
-    const law = laws.get(key!)
-    const articleId = law?.articles.get(Number(ordinal))
+    const law = laws[key as DemoLawKey]
+    const articleId = law?.articles[Number(ordinal)]
     return law && articleId ? [{ lawId: law.lawId, articleId }] : []
   })
 }
@@ -45,7 +44,7 @@ function materialsFor(item: DemoItem, sub: SubItem): Material[] {
   return list
 }
 
-function elementsFor(item: DemoItem, sub: SubItem, laws: DemoLawRefs): ServiceElements {
+function elementsFor(item: DemoItem, sub: SubItem, laws: DemoLawIndex): ServiceElements {
   const days = sub === '注销' ? 10 : (item.days ?? 20)
   const kind = item.kind ?? 'licensing'
   const online = item.anywhere ? 4 : 3
@@ -121,7 +120,7 @@ async function regionsWithOrgs(deps: PlatformDeps, codes: (code: string) => bool
 }
 
 /** The demo base list as published items with their claims down to the demo counties. */
-export async function demoCatalog(deps: PlatformDeps, laws: DemoLawRefs): Promise<PublishedItem[]> {
+export async function demoCatalog(deps: PlatformDeps, laws: DemoLawIndex): Promise<PublishedItem[]> {
   const [province] = await regionsWithOrgs(deps, () => true, 1)
   if (!province) return []
   const cities = await regionsWithOrgs(deps, () => true, 2)
@@ -142,6 +141,6 @@ export async function demoCatalog(deps: PlatformDeps, laws: DemoLawRefs): Promis
 const system: Actor = { kind: 'system', name: 'demo-seed' }
 
 /** Seeds the demo catalogue once: nothing happens when the base list already has items. */
-export async function seedDemoCatalog(deps: PlatformDeps, laws: DemoLawRefs): Promise<{ items: number; implementations: number }> {
+export async function seedDemoCatalog(deps: PlatformDeps, laws: DemoLawIndex): Promise<{ items: number; implementations: number }> {
   return seedPublishedCatalog(deps, { actor: system, ip: null }, await demoCatalog(deps, laws))
 }

@@ -4,6 +4,8 @@ import type { PlatformDeps } from '../platform/deps'
 import { residentIdCheckDigit, usccCheckCharacter } from '../platform/identity/identity-codes'
 import { createAdminAccount } from '../platform/users/staff.service'
 import { registerEnterprise, registerPerson } from '../platform/users/public-account.service'
+import { seedDemoCatalog } from './demo-catalog'
+import { seedDemoLaws } from './demo-laws'
 import { demoOrgs } from './demo-orgs'
 
 export const DEMO_PASSWORD = 'Yiwang@2026'
@@ -89,8 +91,28 @@ function demoUscc(region: string, body: string): string {
   return first17 + usccCheckCharacter(first17)
 }
 
-/** Seeds the demo departments, staff and public accounts into an empty installation. */
-export async function seedDemo(deps: PlatformDeps): Promise<{ orgs: number; staff: number }> {
+export interface DemoSeeded {
+  orgs: number
+  staff: number
+  laws: number
+  items: number
+  entries: number
+}
+
+/**
+ * Seeds the demo data into an installation: departments, staff and public accounts, then (unless
+ * `content` is false, as for the test template) the laws library and the catalogue. Each part is
+ * seeded once; a part already there is left alone.
+ */
+export async function seedDemo(deps: PlatformDeps, options: { content?: boolean } = {}): Promise<DemoSeeded> {
+  const accounts = await seedDemoAccounts(deps)
+  if (options.content === false) return { ...accounts, laws: 0, items: 0, entries: 0 }
+  const laws = await seedDemoLaws(deps)
+  const catalog = await seedDemoCatalog(deps, laws)
+  return { ...accounts, laws: Object.keys(laws).length, items: catalog.items, entries: catalog.implementations }
+}
+
+async function seedDemoAccounts(deps: PlatformDeps): Promise<{ orgs: number; staff: number }> {
   const anyStaff = await deps.db.selectFrom('platform.staffAccount').select('id').limit(1).executeTakeFirst()
   if (anyStaff) return { orgs: 0, staff: 0 }
   const orgCount = await seedDemoOrgs(deps)
