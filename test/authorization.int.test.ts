@@ -69,7 +69,8 @@ describe('authorisation of every route', () => {
       }
     }
     expect(outcomes).toEqual([])
-  })
+    // Every route times every role, one after another: the walk grows with each module.
+  }, 120_000)
 
   it('keeps the three administrators apart: no permission is shared between their own duties', () => {
     const duties = (role: string) => new Set([...permissionsOf([role])].filter((p) => !['region.read', 'org.read', 'staff.read'].includes(p)))

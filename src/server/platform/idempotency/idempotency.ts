@@ -21,7 +21,9 @@ function actorKey(request: FastifyRequest): string {
 
 /** What makes two requests "the same": method, URL and body, whatever the key order. */
 export function idempotencyRequestHash(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest('hex')
+  const hash = createHash('sha256').update(`${method} ${url}\n`)
+  // An uploaded file (a Buffer) is hashed as bytes: as JSON it would be walked key by key.
+  return (Buffer.isBuffer(body) ? hash.update(body) : hash.update(canonicalJson(body ?? null))).digest('hex')
 }
 
 /**
