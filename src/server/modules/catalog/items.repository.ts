@@ -207,3 +207,38 @@ export async function writeCitations(db: Executor, versionId: string, citations:
   const unique = [...new Map(citations.map((c) => [c.articleId, c])).values()]
   if (unique.length > 0) await db.insertInto('catalog.citation').values(unique.map((c) => ({ versionId, lawId: c.lawId, articleId: c.articleId }))).execute()
 }
+
+/** The published versions of a region's entries, in code order: what an export writes. */
+export async function publishedVersionsOfRegion(db: Executor, regionCode: string, kind: ItemKind | undefined) {
+  let query = db
+    .selectFrom('catalog.implementation as i')
+    .innerJoin('catalog.item as it', 'it.id', 'i.itemId')
+    .innerJoin('catalog.itemVersion as v', 'v.id', 'i.currentVersionId')
+    .select(['it.basicCode', 'i.implementationCode', 'i.kind', 'i.regionCode', 'i.orgId', 'v.number', 'v.publishedAt', 'v.effective'])
+    .where('i.regionCode', '=', regionCode)
+  if (kind) query = query.where('i.kind', '=', kind)
+  return query.orderBy('it.basicCode').orderBy('i.implementationCode').execute()
+}
+
+export interface ExistingItem {
+  kind: ItemKind
+  nationalEntryId: string | null
+  hasDraft: boolean
+}
+
+/** The items with these basic codes, with their national entries; batched, as an import has up to 5,000 codes. */
+export async function existingItems(db: Executor, codes: readonly string[]): Promise<Map<string, ExistingItem>> {
+  const found = new Map<string, ExistingItem>()
+  const unique = [...new Set(codes)]
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom('catalog.item as it')
+      .leftJoin('catalog.implementation as i', (join) => join.onRef('i.itemId', '=', 'it.id').on('i.regionCode', '=', '00'))
+      .select(['it.basicCode', 'it.kind', 'i.id as implementationId'])
+      .select((eb) => eb.exists(eb.selectFrom('catalog.itemVersion as v').select('v.id').whereRef('v.implementationId', '=', 'i.id').where('v.status', '=', 'draft')).as('hasDraft'))
+      .where('it.basicCode', 'in', unique.slice(i, i + 1000))
+      .execute()
+    for (const row of rows) found.set(row.basicCode, { kind: row.kind, nationalEntryId: row.implementationId, hasDraft: Boolean(row.hasDraft) })
+  }
+  return found
+}

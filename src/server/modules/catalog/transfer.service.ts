@@ -9,7 +9,7 @@ import { citedArticles, resolveCitations } from '../laws'
 import { basicCodeMatchesKind, basicCodeOf, citationsOf, implementationCodeOf, NATIONAL, requireValidElements } from './catalog.rules'
 import { itemKinds, type Citation, type Elements, type ItemKind } from './catalog.schemas'
 import { actorLabel, publishInTransaction, shanghaiDay } from './items.service'
-import { findImplementation, insertImplementation, insertItem, insertVersion, lastMainItem, writeCitations, type ImplementationRecord } from './items.repository'
+import { existingItems, findImplementation, insertImplementation, insertItem, insertVersion, lastMainItem, publishedVersionsOfRegion, writeCitations, type ExistingItem, type ImplementationRecord } from './items.repository'
 import { reviewTasks } from './review.service'
 import type { ReviewTaskRow } from './review.repository'
 import {
@@ -58,19 +58,9 @@ export async function exportCatalog(deps: PlatformDeps, ctx: RequestContext, que
   return { filename, contentType: XLSX_TYPE, body: await workbookBytes(workbook) }
 }
 
-/**
- * The published entries of a region. One query for all of them (a province holds thousands);
- * it belongs in items.repository.ts and lives here only until that file is free to change.
- */
+/** The published entries of a region, with the names the export shows. */
 async function publishedEntries(db: Executor, regionCode: string, kind: ItemKind | undefined): Promise<ExportEntry[]> {
-  let query = db
-    .selectFrom('catalog.implementation as i')
-    .innerJoin('catalog.item as it', 'it.id', 'i.itemId')
-    .innerJoin('catalog.itemVersion as v', 'v.id', 'i.currentVersionId')
-    .select(['it.basicCode', 'i.implementationCode', 'i.kind', 'i.regionCode', 'i.orgId', 'v.number', 'v.publishedAt', 'v.effective'])
-    .where('i.regionCode', '=', regionCode)
-  if (kind) query = query.where('i.kind', '=', kind)
-  const rows = await query.orderBy('it.basicCode').orderBy('i.implementationCode').execute()
+  const rows = await publishedVersionsOfRegion(db, regionCode, kind)
   const regionName = await regionNames(db, [regionCode])
   const orgNames = await departmentNames(db, rows.map((r) => r.orgId))
   return rows.map((r) => ({
@@ -282,32 +272,6 @@ function knownItemProblem(item: ParsedItem, known: ExistingItem, report: Report)
     return false
   }
   return true
-}
-
-interface ExistingItem {
-  kind: ItemKind
-  nationalEntryId: string | null
-  hasDraft: boolean
-}
-
-/**
- * The items of the base list that have these basic codes, with their national entries. Batched
- * (an import has up to 5,000 codes); it belongs in items.repository.ts like publishedEntries.
- */
-async function existingItems(db: Executor, codes: readonly string[]): Promise<Map<string, ExistingItem>> {
-  const found = new Map<string, ExistingItem>()
-  const unique = [...new Set(codes)]
-  for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await db
-      .selectFrom('catalog.item as it')
-      .leftJoin('catalog.implementation as i', (join) => join.onRef('i.itemId', '=', 'it.id').on('i.regionCode', '=', NATIONAL))
-      .select(['it.basicCode', 'it.kind', 'i.id as implementationId'])
-      .select((eb) => eb.exists(eb.selectFrom('catalog.itemVersion as v').select('v.id').whereRef('v.implementationId', '=', 'i.id').where('v.status', '=', 'draft')).as('hasDraft'))
-      .where('it.basicCode', 'in', unique.slice(i, i + 1000))
-      .execute()
-    for (const row of rows) found.set(row.basicCode, { kind: row.kind, nationalEntryId: row.implementationId, hasDraft: Boolean(row.hasDraft) })
-  }
-  return found
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
