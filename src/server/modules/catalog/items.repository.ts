@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database'
 import { tsvectorOf } from '../../platform/search/text'
+import { NATIONAL } from './catalog.rules'
 import type { Citation, Elements, ItemKind, ServiceElements } from './catalog.schemas'
 import type { CatalogLevel, VersionStatus } from './catalog.tables'
 
@@ -233,7 +234,7 @@ export async function existingItems(db: Executor, codes: readonly string[]): Pro
   for (let i = 0; i < unique.length; i += 1000) {
     const rows = await db
       .selectFrom('catalog.item as it')
-      .leftJoin('catalog.implementation as i', (join) => join.onRef('i.itemId', '=', 'it.id').on('i.regionCode', '=', '00'))
+      .leftJoin('catalog.implementation as i', (join) => join.onRef('i.itemId', '=', 'it.id').on('i.regionCode', '=', NATIONAL))
       .select(['it.basicCode', 'it.kind', 'i.id as implementationId'])
       .select((eb) => eb.exists(eb.selectFrom('catalog.itemVersion as v').select('v.id').whereRef('v.implementationId', '=', 'i.id').where('v.status', '=', 'draft')).as('hasDraft'))
       .where('it.basicCode', 'in', unique.slice(i, i + 1000))
