@@ -70,3 +70,17 @@ export function requireStaff(actor: Actor): StaffActor {
   }
   throw new AppError('forbidden', 'access_denied', { zh: '无权执行此操作', en: 'You are not allowed to do this' })
 }
+
+/** How records name who made them (a version's author, a task's resolver). */
+export function actorName(actor: Actor): string {
+  switch (actor.kind) {
+    case 'staff':
+      return actor.username
+    case 'system':
+      return `system:${actor.name}`
+    case 'public':
+      return actor.name
+    case 'anonymous':
+      return 'anonymous'
+  }
+}

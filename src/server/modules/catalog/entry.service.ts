@@ -1,4 +1,5 @@
 import { requireAccess } from '../../platform/access'
+import { shanghaiDay } from '../../platform/calendar/calendar'
 import type { Executor } from '../../platform/db/database'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
@@ -7,7 +8,7 @@ import { findRegion } from '../../platform/regions/regions.repository'
 import { citedArticles, type CitedArticle } from '../laws'
 import { citationsOf, diffElements, NATIONAL, type FieldChange } from './catalog.rules'
 import type { ItemKind } from './catalog.schemas'
-import { implementationNotFound, shanghaiDay } from './items.service'
+import { implementationNotFound } from './items.service'
 import {
   childImplementations,
   findImplementation,

@@ -1,4 +1,5 @@
-import { requireAccess, type Actor, type Target } from '../../platform/access'
+import { actorName, requireAccess, type Target } from '../../platform/access'
+import { shanghaiDay } from '../../platform/calendar/calendar'
 import { recordAudit } from '../../platform/audit/audit'
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
@@ -49,17 +50,6 @@ export const implementationNotFound = () => new AppError('not_found', 'implement
 export const versionNotFound = () => new AppError('not_found', 'version_not_found', { zh: '事项版本不存在', en: 'Item version not found' })
 const versionNotDraft = () =>
   new AppError('conflict', 'version_not_draft', { zh: '已发布或已废止的版本不能修改，请新建草稿', en: 'A published or retired version never changes: start a new draft' })
-
-/** Today in Asia/Shanghai, the day legal texts are read as of. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
-
-export function actorLabel(actor: Actor): string {
-  if (actor.kind === 'staff') return actor.username
-  if (actor.kind === 'system') return actor.name
-  return actor.kind
-}
 
 /** The target an entry's writes are checked against: the national list is kept by the home province. */
 export function targetOf(deps: PlatformDeps, implementation: { regionCode: string; orgId: string | null }): Target {
@@ -156,7 +146,7 @@ export async function claimItem(deps: PlatformDeps, ctx: RequestContext, input: 
 }
 
 async function newDraft(trx: Tx, deps: PlatformDeps, ctx: RequestContext, implementation: ImplementationRecord, parentVersionId: string | null, elements: Partial<Elements>, effective: Elements, note: string): Promise<VersionRecord> {
-  const draft = await insertVersion(trx, { implementationId: implementation.id, parentVersionId, elements, effective, note, createdAt: deps.clock.now(), createdBy: actorLabel(ctx.actor) })
+  const draft = await insertVersion(trx, { implementationId: implementation.id, parentVersionId, elements, effective, note, createdAt: deps.clock.now(), createdBy: actorName(ctx.actor) })
   await writeCitations(trx, draft.id, citationsOf(effective))
   return draft
 }
@@ -255,7 +245,7 @@ export async function publishInTransaction(trx: Tx, deps: PlatformDeps, ctx: Req
   const item = await findItem(trx, implementation.itemId)
   await setCurrentVersion(trx, implementation, item?.basicCode ?? '', published)
   if (previous) await flagChildrenOfNewVersion(trx, { implementationId: implementation.id, versionId: published.id, at: now })
-  await resolveParentTasksAfterPublish(trx, { implementationId: implementation.id, parentVersionId: published.parentVersionId, at: now, by: actorLabel(ctx.actor) })
+  await resolveParentTasksAfterPublish(trx, { implementationId: implementation.id, parentVersionId: published.parentVersionId, at: now, by: actorName(ctx.actor) })
   return published
 }
 
@@ -301,7 +291,7 @@ export async function seedPublishedCatalog(deps: PlatformDeps, ctx: RequestConte
   requireAccess(ctx.actor, 'catalog.edit', { regionCode: deps.homeProvince })
   return deps.db.transaction().execute(async (trx) => {
     if (items.length === 0 || (await anyItem(trx))) return { items: 0, implementations: 0 }
-    const loaded = await loadPublishedCatalog(trx, items, actorLabel(ctx.actor), deps.clock.now())
+    const loaded = await loadPublishedCatalog(trx, items, actorName(ctx.actor), deps.clock.now())
     await recordAudit(trx, auditContext(deps, ctx), { action: 'catalog.load', targetType: 'catalog', regionCode: deps.homeProvince, detail: loaded })
     return loaded
   })

@@ -1,4 +1,4 @@
-import { requireAccess, requireStaff } from '../../platform/access'
+import { actorName, requireAccess, requireStaff } from '../../platform/access'
 import { recordAudit } from '../../platform/audit/audit'
 import type { Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors'
 import { citedArticles, type LawChangedEvent } from '../laws'
 import { citationsOf, effectiveOf, requireValidElements } from './catalog.rules'
 import type { ReviewReason } from './catalog.tables'
-import { actorLabel, implementationNotFound, publishInTransaction, retireInTransaction, targetOf } from './items.service'
+import { implementationNotFound, publishInTransaction, retireInTransaction, targetOf } from './items.service'
 import { draftOf, findImplementation, findVersion, insertVersion, rebaseDraft, writeCitations } from './items.repository'
 import { closeReviewTask, findReviewTask, insertReviewTasks, listReviewTasks, versionsCiting, type ImpactedVersion, type ReviewTaskRecord, type ReviewTaskRow } from './review.repository'
 
@@ -95,7 +95,7 @@ export async function resolveReviewTask(deps: PlatformDeps, ctx: RequestContext,
     if (input.action === 'retire') await retireInTransaction(trx, deps, implementation)
     // Adopting publishes on the parent's version, which settles the task already.
     const after = await findReviewTask(trx, taskId)
-    const closed = after?.status === 'open' ? await closeReviewTask(trx, taskId, { resolution: resolutionText(input), at: deps.clock.now(), by: actorLabel(ctx.actor) }) : (after ?? task)
+    const closed = after?.status === 'open' ? await closeReviewTask(trx, taskId, { resolution: resolutionText(input), at: deps.clock.now(), by: actorName(ctx.actor) }) : (after ?? task)
     await recordAudit(trx, auditContext(deps, ctx), { action: 'catalog.review.resolve', targetType: 'review_task', targetId: taskId, regionCode: task.regionCode, detail: { action: input.action, reason: task.reason, note: input.note ?? '' } })
     return closed
   })
@@ -120,7 +120,7 @@ async function adoptParentVersion(trx: Tx, deps: PlatformDeps, ctx: RequestConte
   const effective = requireValidElements(implementation.kind, effectiveOf(parentVersion.effective, base.elements))
   const rebased = draft
     ? await rebaseDraft(trx, draft.id, { parentVersionId: parentVersion.id, effective })
-    : await insertVersion(trx, { implementationId: implementation.id, parentVersionId: parentVersion.id, elements: base.elements, effective, note: '采用上级新版本', createdAt: deps.clock.now(), createdBy: actorLabel(ctx.actor) })
+    : await insertVersion(trx, { implementationId: implementation.id, parentVersionId: parentVersion.id, elements: base.elements, effective, note: '采用上级新版本', createdAt: deps.clock.now(), createdBy: actorName(ctx.actor) })
   await writeCitations(trx, rebased.id, citationsOf(effective))
   await publishInTransaction(trx, deps, ctx, implementation, rebased)
 }

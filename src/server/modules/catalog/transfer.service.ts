@@ -1,4 +1,5 @@
-import { requireAccess } from '../../platform/access'
+import { actorName, requireAccess } from '../../platform/access'
+import { shanghaiDay } from '../../platform/calendar/calendar'
 import { recordAudit } from '../../platform/audit/audit'
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
@@ -8,7 +9,7 @@ import { findRegions } from '../../platform/regions/regions.repository'
 import { citedArticles, resolveCitations } from '../laws'
 import { basicCodeMatchesKind, basicCodeOf, citationsOf, implementationCodeOf, NATIONAL, requireValidElements } from './catalog.rules'
 import { itemKinds, type Citation, type Elements, type ItemKind } from './catalog.schemas'
-import { actorLabel, publishInTransaction, shanghaiDay } from './items.service'
+import { publishInTransaction } from './items.service'
 import { existingItems, findImplementation, insertImplementation, insertItem, insertVersion, lastMainItem, publishedVersionsOfRegion, writeCitations, type ExistingItem, type ImplementationRecord } from './items.repository'
 import { reviewTasks } from './review.service'
 import type { ReviewTaskRow } from './review.repository'
@@ -321,7 +322,7 @@ async function writeItem(trx: Tx, deps: PlatformDeps, ctx: RequestContext, item:
     effective: item.elements,
     note: item.source.note ?? '批量导入',
     createdAt: deps.clock.now(),
-    createdBy: actorLabel(ctx.actor),
+    createdBy: actorName(ctx.actor),
   })
   await writeCitations(trx, draft.id, citationsOf(item.elements))
   if (publish) await publishInTransaction(trx, deps, ctx, implementation, draft)

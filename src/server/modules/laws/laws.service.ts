@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { requireAccess, type Actor, type Target } from '../../platform/access'
+import { actorName, requireAccess, type Target } from '../../platform/access'
 import { recordAudit } from '../../platform/audit/audit'
 import { isValidDay, shanghaiDay } from '../../platform/calendar/calendar'
 import type { Executor, Tx } from '../../platform/db/database'
@@ -56,19 +56,6 @@ function editTarget(deps: Pick<PlatformDeps, 'homeProvince'>, law: { regionCode?
 
 function requireDay(day: string, field: string): void {
   if (!isValidDay(day)) throw new AppError('invalid', 'day_invalid', { zh: `日期 ${day} 不正确`, en: `Invalid date ${day}` }, { field })
-}
-
-function actorName(actor: Actor): string {
-  switch (actor.kind) {
-    case 'staff':
-      return actor.username
-    case 'system':
-      return `system:${actor.name}`
-    case 'public':
-      return actor.name
-    case 'anonymous':
-      return 'anonymous'
-  }
 }
 
 function summaryOf(law: LawRecord, articleCount: number, day: string): LawSummary {
