@@ -36,7 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (item_id, region_code),
       check ((level = 'national') = (parent_id is null))
     )`.execute(db)
-  await sql`create index implementation_region_idx on catalog.implementation (region_code, item_id)`.execute(db)
+  // The published version's id in the index lets the coverage reports (every entry of a hundred
+  // counties) read the index alone, never the rows the search vector makes wide (~1 kB): measured
+  // on 230,000 entries, 13 MB of index instead of 238 MB of table (docs/BENCHMARKS.md).
+  await sql`create index implementation_coverage_idx on catalog.implementation (region_code, item_id) include (current_version_id)`.execute(db)
   await sql`create index implementation_parent_idx on catalog.implementation (parent_id)`.execute(db)
   await sql`create index implementation_org_idx on catalog.implementation (org_id)`.execute(db)
   await sql`create index implementation_search_idx on catalog.implementation using gin (search)`.execute(db)

@@ -10,9 +10,9 @@ import {
   ShopOutlined,
   UserOutlined,
 } from '@ant-design/icons'
-import { App as AntApp, Button, Card, Col, Flex, Input, Row, Tag, Typography } from 'antd'
+import { Button, Card, Col, Flex, Input, Row, Tag, Typography } from 'antd'
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { useT, type MessageKey } from '../../../app/i18n'
 import { usePageTitle } from '../../../shared/usePageTitle'
 
@@ -27,8 +27,8 @@ interface Entry {
 }
 
 const entries: Entry[] = [
-  { key: 'personal', title: 'portal.entry.personal', desc: 'portal.entry.personal.desc', icon: <UserOutlined />, color: 'linear-gradient(135deg,#3a8ee6,#1560bd)' },
-  { key: 'legal', title: 'portal.entry.legal', desc: 'portal.entry.legal.desc', icon: <ShopOutlined />, color: 'linear-gradient(135deg,#36b3a8,#13877d)' },
+  { key: 'personal', title: 'portal.entry.personal', desc: 'portal.entry.personal.desc', icon: <UserOutlined />, color: 'linear-gradient(135deg,#3a8ee6,#1560bd)', to: '/services' },
+  { key: 'legal', title: 'portal.entry.legal', desc: 'portal.entry.legal.desc', icon: <ShopOutlined />, color: 'linear-gradient(135deg,#36b3a8,#13877d)', to: '/services' },
   { key: 'hotline', title: 'portal.entry.hotline', desc: 'portal.entry.hotline.desc', icon: <PhoneOutlined />, color: 'linear-gradient(135deg,#f27b50,#d4472b)' },
   { key: 'policy', title: 'portal.entry.policy', desc: 'portal.entry.policy.desc', icon: <GiftOutlined />, color: 'linear-gradient(135deg,#f5b942,#d98e04)' },
   { key: 'data', title: 'portal.entry.data', desc: 'portal.entry.data.desc', icon: <ClusterOutlined />, color: 'linear-gradient(135deg,#8b7cf0,#5b4cc4)' },
@@ -66,9 +66,10 @@ function EntryCard({ entry }: { entry: Entry }) {
 /** The public landing page: search, the service entrances, the staff entrance. */
 export default function PortalHomePage() {
   const t = useT()
-  const { message } = AntApp.useApp()
+  const navigate = useNavigate()
   usePageTitle(undefined)
-  const notYet = () => message.info({ content: t('portal.search.notYet'), key: 'search-not-yet' })
+  // 办事服务: the search and the popular words open the service guides
+  const search = (words: string) => navigate(words.trim() ? `/services?q=${encodeURIComponent(words.trim())}` : '/services')
 
   return (
     <>
@@ -85,13 +86,13 @@ export default function PortalHomePage() {
                   {t('portal.search.button')}
                 </Button>
               }
-              onSearch={notYet}
+              onSearch={search}
               aria-label={t('portal.search.placeholder')}
             />
             <div className="portal-hot">
               {t('portal.search.hot')}
               {hotWords.map((word) => (
-                <span key={word} className="hot-word" role="button" tabIndex={0} onClick={notYet} onKeyDown={(e) => e.key === 'Enter' && notYet()}>
+                <span key={word} className="hot-word" role="button" tabIndex={0} onClick={() => search(t(word))} onKeyDown={(e) => e.key === 'Enter' && search(t(word))}>
                   {t(word)}
                 </span>
               ))}
