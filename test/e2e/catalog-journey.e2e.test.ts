@@ -123,6 +123,16 @@ test('an item is created, claimed by a county with an override, its law amended,
   await page.getByTestId('entry-publish').waitFor({ state: 'detached' })
   await claimDown(nationalId)
 
+  // An import with a bad row is checked, its problem listed by row and field, and nothing imported.
+  await page.goto(`${base}/workbench/catalog`)
+  await page.getByTestId('catalog-import').click()
+  const bad = [{ kind: 'licensing', elements: { name: '导入测试事项', committedDays: 'abc' } }]
+  await page.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: 'items.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
+  await page.getByTestId('catalog-import-check').click()
+  await page.getByTestId('catalog-import-problems').waitFor()
+  expect(await page.getByTestId('catalog-import-run').isDisabled()).toBe(true)
+  await page.keyboard.press('Escape')
+
   // 2. Pei county claims Xuzhou's entry with its own committed time limit, and publishes.
   const xuzhou = await deps.db.selectFrom('catalog.implementation').select('id').where('parentId', 'is not', null).where('regionCode', '=', '3203').where('name', '=', name).executeTakeFirstOrThrow()
   await signIn('peixian.catalog')

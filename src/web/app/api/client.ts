@@ -60,6 +60,7 @@ export function setPasswordExpiredHandler(handler: PasswordExpiredHandler | null
 export interface RequestOptions {
   /** Query parameters; undefined, null and '' are left out. */
   query?: Record<string, string | number | boolean | undefined | null>
+  /** JSON, or a file (a Blob) sent as it is with its own type. */
   body?: unknown
   /** Sent as Idempotency-Key so that the server does a retried create only once. */
   idempotencyKey?: string
@@ -94,7 +95,8 @@ function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json'
+  const file = options.body instanceof Blob ? options.body : null
+  if (options.body !== undefined) headers['Content-Type'] = file ? file.type : 'application/json'
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey
 
   let response: Response
@@ -103,7 +105,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : (file ?? JSON.stringify(options.body)),
       signal: options.signal,
     })
   } catch (cause) {

@@ -21,6 +21,7 @@ import {
   type ItemKind,
 } from '../api'
 import { CatalogRegionSelect } from '../components/CatalogRegionSelect'
+import { CatalogExport, CatalogImport } from '../components/CatalogTransfer'
 import { CreateItemDrawer } from '../components/CreateItemDrawer'
 import { CatalogLevelTag, KindTag, VersionStatusTag } from '../components/tags'
 import '../catalog.css'
@@ -168,11 +169,15 @@ export default function CatalogBrowserPage() {
         title={t('catalog.title')}
         description={t('catalog.desc')}
         extra={
-          canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="catalog-create">
-              {t('catalog.create')}
-            </Button>
-          )
+          <Space wrap>
+            <CatalogExport region={query.region} kind={query.kind} />
+            {canCreate && <CatalogImport />}
+            {canCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="catalog-create">
+                {t('catalog.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card className="filter-card">
