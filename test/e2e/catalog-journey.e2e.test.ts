@@ -1,21 +1,11 @@
-import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildApp, type App } from '../../src/server/app'
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo'
-import { ensureWebBuilt, webRoot } from '../../src/server/main'
 import { claimItem, publishVersion } from '../../src/server/modules/catalog/items.service'
-import { moduleEvents } from '../../src/server/modules'
 import { createLaw } from '../../src/server/modules/laws'
-import { defaultPasswordPolicy } from '../../src/server/platform/auth/password'
 import { shanghaiDay } from '../../src/server/platform/calendar/calendar'
-import { systemClock } from '../../src/server/platform/clock'
-import type { DatabaseHandle } from '../../src/server/platform/db/database'
 import type { PlatformDeps, RequestContext } from '../../src/server/platform/deps'
-import { createPiiCipher } from '../../src/server/platform/pii/pii'
-import { createTestDatabase } from '../db'
-import { testPiiKeys } from '../keys'
-import { launchBrowser } from './browser'
+import { startJourney, type Journey } from './journey'
 
 /**
  * The issue's journey through the catalogue and the laws library in a real Chromium: an editor
@@ -25,25 +15,18 @@ import { launchBrowser } from './browser'
  * between are made through the services, as the county can only claim from its city.
  */
 
-let handle: DatabaseHandle | undefined
-let app: App | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
+let journey: Journey
 let page: Page
-let deps: PlatformDeps
 let base = ''
-const problems: string[] = []
+let deps: PlatformDeps
 const system: RequestContext = { actor: { kind: 'system', name: 'e2e' }, ip: null }
 const oldText = '从事小餐饮经营活动，应当依法取得小餐饮经营许可。'
 const newText = '从事小餐饮经营活动，应当依法取得小餐饮经营许可；许可实行告知承诺制。'
 
 beforeAll(async () => {
-  await ensureWebBuilt(() => {})
-  handle = await createTestDatabase()
-  deps = { db: handle.db, clock: systemClock, pii: createPiiCipher(testPiiKeys), passwordPolicy: defaultPasswordPolicy, passwordMaxAgeDays: 90, homeProvince: '32', events: moduleEvents }
-  app = await buildApp({ ...deps, logger: false, webRoot })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  journey = await startJourney()
+  ;({ page, base } = journey)
+  deps = journey.deps
   await createLaw(deps, system, {
     title: '小餐饮管理示范条例',
     kind: 'local_regulation',
@@ -53,27 +36,12 @@ beforeAll(async () => {
     effectiveOn: '2020-03-01',
     articles: ['为了规范小餐饮经营，保障食品安全，制定本条例。', oldText, '本条例自2020年3月1日起施行。'],
   })
-
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  context.setDefaultTimeout(20_000)
-  page = await context.newPage()
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('response', (response) => {
-    const url = new URL(response.url())
-    if (!url.pathname.startsWith('/api/') && response.status() >= 400) problems.push(`${response.status()} ${url.pathname}`)
-  })
 })
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.close()
-  await handle?.close()
-})
+afterAll(() => journey?.close())
 
 async function signIn(username: string): Promise<void> {
-  await context!.clearCookies()
+  await journey.context.clearCookies()
   await page.goto(`${base}/login`)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(DEMO_PASSWORD)
@@ -184,7 +152,7 @@ test('an item is created, claimed by a county with an override, its law amended,
   await task.waitFor({ state: 'detached' })
 
   // 5. The public guide of the county's entry shows the new text of its basis, with no review warning.
-  await context!.clearCookies()
+  await journey.context.clearCookies()
   await page.goto(`${base}/guide/${countyId}`)
   await page.getByTestId('guide-name').waitFor()
   const basis = page.getByTestId('legal-basis')
@@ -193,5 +161,5 @@ test('an item is created, claimed by a county with an override, its law amended,
   expect(await page.getByTestId('guide-under-review').count()).toBe(0)
   expect(await page.getByTestId('guide-committed').innerText()).toMatch(/^[\s\S]*\b2\b[\s\S]*工作日/)
 
-  expect(problems).toEqual([])
+  expect(journey.problems).toEqual([])
 })

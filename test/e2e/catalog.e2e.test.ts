@@ -1,16 +1,7 @@
-import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildApp, type App } from '../../src/server/app'
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo'
-import { ensureWebBuilt, webRoot } from '../../src/server/main'
-import { defaultPasswordPolicy } from '../../src/server/platform/auth/password'
-import { systemClock } from '../../src/server/platform/clock'
-import type { DatabaseHandle } from '../../src/server/platform/db/database'
-import { createPiiCipher } from '../../src/server/platform/pii/pii'
-import { createTestDatabase } from '../db'
-import { testPiiKeys } from '../keys'
-import { launchBrowser } from './browser'
+import { startJourney, type Journey } from './journey'
 
 /**
  * The catalogue editor's journey in a real Chromium: a new item of the national base list is
@@ -18,46 +9,16 @@ import { launchBrowser } from './browser'
  * entry, and the entry shows that change highlighted and in the diff against the level above.
  */
 
-let handle: DatabaseHandle | undefined
-let app: App | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
+let journey: Journey
 let page: Page
 let base = ''
-const problems: string[] = []
 
 beforeAll(async () => {
-  await ensureWebBuilt(() => {})
-  handle = await createTestDatabase()
-  app = await buildApp({
-    db: handle.db,
-    clock: systemClock,
-    pii: createPiiCipher(testPiiKeys),
-    passwordPolicy: defaultPasswordPolicy,
-    homeProvince: '32',
-    logger: false,
-    webRoot,
-  })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  context.setDefaultTimeout(20_000)
-  page = await context.newPage()
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('response', (response) => {
-    const url = new URL(response.url())
-    if (!url.pathname.startsWith('/api/') && response.status() >= 400) problems.push(`${response.status()} ${url.pathname}`)
-  })
+  journey = await startJourney()
+  ;({ page, base } = journey)
 })
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.close()
-  await handle?.close()
-})
+afterAll(() => journey?.close())
 
 test('a catalogue editor creates and publishes an item, claims it for the province with an override, and sees the override in the diff', { timeout: 180_000 }, async () => {
   const name = 'E2E 小餐饮经营许可'
@@ -134,5 +95,5 @@ test('a catalogue editor creates and publishes an item, claims it for the provin
   await child.waitFor()
   expect(await child.innerText()).toContain('已发布')
 
-  expect(problems).toEqual([])
+  expect(journey.problems).toEqual([])
 })

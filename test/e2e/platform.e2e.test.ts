@@ -1,16 +1,7 @@
-import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildApp, type App } from '../../src/server/app'
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo'
-import { ensureWebBuilt, webRoot } from '../../src/server/main'
-import { defaultPasswordPolicy } from '../../src/server/platform/auth/password'
-import { systemClock } from '../../src/server/platform/clock'
-import type { DatabaseHandle } from '../../src/server/platform/db/database'
-import { createPiiCipher } from '../../src/server/platform/pii/pii'
-import { createTestDatabase } from '../db'
-import { testPiiKeys } from '../keys'
-import { launchBrowser } from './browser'
+import { startJourney, type Journey } from './journey'
 
 /**
  * The staff journey through the platform foundation in a real Chromium: the built web app served
@@ -18,53 +9,22 @@ import { launchBrowser } from './browser'
  * the demo departments and accounts (the test template, see test/template.ts).
  */
 
-let handle: DatabaseHandle | undefined
-let app: App | undefined
-let browser: Browser | undefined
-let context: BrowserContext | undefined
+let journey: Journey
 let page: Page
 let base = ''
-const problems: string[] = []
 
 beforeAll(async () => {
-  await ensureWebBuilt(() => {})
-  handle = await createTestDatabase()
-  app = await buildApp({
-    db: handle.db,
-    clock: systemClock,
-    pii: createPiiCipher(testPiiKeys),
-    passwordPolicy: defaultPasswordPolicy,
-    homeProvince: '32',
-    logger: false,
-    webRoot,
-  })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-
-  browser = await launchBrowser()
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  context.setDefaultTimeout(20_000)
-  page = await context.newPage()
-  // Uncaught errors in the page fail the journey; so does a static file the server refuses.
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-  page.on('response', (response) => {
-    const url = new URL(response.url())
-    if (!url.pathname.startsWith('/api/') && response.status() >= 400) problems.push(`${response.status()} ${url.pathname}`)
-  })
+  journey = await startJourney()
+  ;({ page, base } = journey)
 })
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await app?.close()
-  await handle?.close()
-})
+afterAll(() => journey?.close())
 
 test('a system administrator signs in, browses regions, creates a department and an account, and signs out', { timeout: 180_000 }, async () => {
   // The public portal, and its way in for staff.
   await page.goto(`${base}/`, { waitUntil: 'networkidle' })
   // the app's scripts and styles reach an anonymous visitor
-  expect(problems).toEqual([])
+  expect(journey.problems).toEqual([])
   await page.getByRole('heading', { name: '江苏政务服务 一网通办' }).waitFor()
   await page.getByTestId('staff-login-link').click()
   await page.waitForURL(/\/login$/)
@@ -133,5 +93,5 @@ test('a system administrator signs in, browses regions, creates a department and
   await page.getByTestId('login-submit').waitFor()
   expect((await page.request.get(`${base}/api/staff`)).status()).toBe(401)
 
-  expect(problems).toEqual([])
+  expect(journey.problems).toEqual([])
 })

@@ -2,31 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../platform/errors'
 import { basicCodeMatchesKind, basicCodeOf, diffElements, effectiveOf, implementationCodeOf, levelOfRegion, overridesOf, parentRegionOf, requireValidElements } from './catalog.rules'
-import type { ServiceElements } from './catalog.schemas'
+import { serviceElements } from '../../../../test/factories/catalog'
 
-export const sampleElements: ServiceElements = {
-  name: '食品经营许可',
-  department: '市场监督管理部门',
-  levels: ['city', 'county'],
-  legalBasis: [],
-  serviceObjects: ['enterprise'],
-  conditions: ['具有与经营的食品品种、数量相适应的经营场所'],
-  materials: [{ name: '食品经营许可申请书', form: 'both', original: 'original', copies: 1, required: true, source: 'applicant' }],
-  statutoryDays: 20,
-  committedDays: 10,
-  fees: [],
-  onlineDepth: 4,
-  visits: 0,
-  steps: [{ name: '申请', description: '网上提交申请' }],
-  result: { name: '食品经营许可证', type: 'licence' },
-  channels: ['window', 'web'],
-  place: '政务服务中心市场监管窗口',
-  phone: '12345',
-  provinceWide: true,
-  crossProvince: false,
-  themes: ['市场准入'],
-  lifeEvents: ['开办餐馆'],
-}
+const sampleElements = serviceElements()
 
 describe('catalogue rules', () => {
   it('knows the level of a region and the level it claims from', () => {
