@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/app'
 import { basicCodeOf, implementationCodeOf, NATIONAL } from './catalog.rules'
 import type { ItemKind } from './catalog.schemas'
 import type { CatalogLevel } from './catalog.tables'
-import { coverageMatrix, regionShare, unclaimedRegions } from './coverage.service'
+import { coverageMatrix, regionShare, unclaimedRegions } from './coverage.repository'
 
 let t: TestApp
 let nextMainItem = 1
