@@ -95,20 +95,21 @@ export default function CatalogCoveragePage() {
         },
       },
       // the items along the top, so that a long list of regions scrolls under them
-      grid: { left: 8, right: 16, top: zoom ? 36 : 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: zoom ? 36 : 8, containLabel: true },
       xAxis: {
         type: 'category',
         position: 'top',
         data: data.items.map((item) => item.name),
         splitArea: { show: true },
-        axisLabel: { rotate: 40, fontSize, interval: 0, width: elder ? 130 : 100, overflow: 'truncate' },
+        // upright names: at 40 columns a slanted label runs into its neighbours
+        axisLabel: { rotate: 90, fontSize, interval: 0, width: elder ? 130 : 100, overflow: 'truncate' },
       },
       yAxis: { type: 'category', data: data.regions.map((region) => region.name), inverse: true, splitArea: { show: true }, axisLabel: { fontSize } },
       // each cell coloured by its state; the legend above the chart explains the colours
       visualMap: { type: 'piecewise', show: false, dimension: 2, pieces: stateColors.map((color, state) => ({ value: state, color })) },
       dataZoom: zoom
         ? [
-            { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: shown - 1, height: 18, top: 4 },
+            { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: shown - 1, height: 18, bottom: 4 },
             // dragging inside the chart would hold a phone's page scroll: there the slider alone
             ...(isPhone ? [] : [{ type: 'inside', xAxisIndex: 0, startValue: 0, endValue: shown - 1, zoomOnMouseWheel: false, moveOnMouseWheel: true }]),
           ]
