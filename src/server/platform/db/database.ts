@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CatalogTables } from '../../modules/catalog/catalog.tables'
 import type { LawsTables } from '../../modules/laws/laws.tables'
+import type { WorkflowTables } from '../../modules/workflow/workflow.tables'
 import type { PlatformTables } from './tables'
 
 /**
@@ -12,7 +13,7 @@ import type { PlatformTables } from './tables'
  * platform names a module, and only its types (the rule that no module reads another's tables is
  * kept by the repositories, each of which queries only its own schema).
  */
-export type Database = PlatformTables & LawsTables & CatalogTables
+export type Database = PlatformTables & LawsTables & CatalogTables & WorkflowTables
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
