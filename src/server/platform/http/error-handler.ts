@@ -44,6 +44,12 @@ const fastifyClientErrors: Record<string, { id: string; text: Message }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { id: 'bad_content_length', text: { zh: '请求长度不正确', en: 'Invalid content length' } },
 }
 
+/**
+ * PostgreSQL's answers to two writers racing (a unique key taken meanwhile, a serialization
+ * failure, a deadlock): the request lost a race and may be retried, so it is a 409, not a 500.
+ */
+const concurrencyCodes = new Set(['23505', '40001', '40P01'])
+
 /** Maps every error to one JSON shape; nothing but a generic message leaves the server for a 5xx. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
@@ -58,6 +64,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (known) return reply.status(status >= 400 && status < 500 ? status : 400).send(errorBody(known.id, known.text))
     if (status >= 400 && status < 500) {
       return reply.status(status).send(errorBody('bad_request', { zh: '请求无法处理', en: 'The request could not be processed' }))
+    }
+    if (error.code && concurrencyCodes.has(error.code)) {
+      request.log.warn({ err: error }, 'concurrent change')
+      return reply.status(409).send(errorBody('concurrent_change', { zh: '数据已被他人同时修改，请刷新后重试', en: 'Someone changed this at the same time: reload and try again' }))
     }
     request.log.error({ err: error }, 'unhandled error')
     return reply.status(500).send(errorBody('internal_error', { zh: '服务器内部错误，请稍后再试', en: 'Internal server error, please try again later' }))
