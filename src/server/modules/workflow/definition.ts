@@ -14,7 +14,7 @@ export interface StateDefinition {
 }
 
 /** What a transition does to the case besides moving it, carried out by the engine. */
-export type TransitionEffect = 'none' | 'assign' | 'return' | 'extend' | 'pause' | 'resume' | 'reopen'
+export type TransitionEffect = 'none' | 'assign' | 'return' | 'extend' | 'pause' | 'resume' | 'reopen' | 'escalate'
 
 export interface TransitionDefinition {
   key: string
@@ -25,6 +25,8 @@ export interface TransitionDefinition {
   permission: string
   /** Fields the command must carry, e.g. a reason for a return. */
   requires?: readonly string[]
+  /** Fields whose value must be one of a list, e.g. a callback's satisfaction (满意 / 基本满意 / 不满意). */
+  choices?: Readonly<Record<string, readonly string[]>>
   effect?: TransitionEffect
 }
 
@@ -48,6 +50,7 @@ export const effectRequires: Record<TransitionEffect, readonly string[]> = {
   pause: ['reason'],
   resume: [],
   reopen: ['reason'],
+  escalate: ['reason'],
 }
 
 const invalid = (why: string) => new AppError('invalid', 'workflow_definition_invalid', { zh: `流程定义有误：${why}`, en: `Invalid workflow definition: ${why}` })

@@ -28,7 +28,8 @@ const appeal = checkDefinition({
     { key: 'pause', name: m('挂起'), from: ['handling'], to: 'handling', permission: 'appeal.handle', effect: 'pause' },
     { key: 'resume', name: m('恢复'), from: ['handling'], to: 'handling', permission: 'appeal.handle', effect: 'resume' },
     { key: 'answer', name: m('答复'), from: ['handling'], to: 'answered', permission: 'appeal.handle', requires: ['answer'] },
-    { key: 'close', name: m('办结'), from: ['answered'], to: 'closed', permission: 'appeal.callback', requires: ['satisfaction'] },
+    { key: 'escalate', name: m('督办'), from: ['received', 'handling'], to: 'handling', permission: 'appeal.supervise', effect: 'escalate' },
+    { key: 'close', name: m('回访办结'), from: ['answered'], to: 'closed', permission: 'appeal.callback', requires: ['satisfaction'], choices: { satisfaction: ['satisfied', 'basically_satisfied', 'dissatisfied'] } },
     { key: 'reopen', name: m('重办'), from: ['closed'], to: 'handling', permission: 'appeal.supervise', effect: 'reopen' },
   ],
 } satisfies WorkflowDefinition)
@@ -41,7 +42,12 @@ const arbitraryCommand = fc.record({
   transition: fc.constantFrom(...appeal.transitions.map((t) => t.key), 'nonsense'),
   stale: fc.boolean(),
   dayOffset: fc.integer({ min: 0, max: 4 }),
-  fields: fc.oneof(fc.constant(fieldsFor), fc.constant({}), fc.record({ days: fc.integer({ min: -5, max: 400 }), reason: fc.constant('x') })),
+  fields: fc.oneof(
+    fc.constant(fieldsFor),
+    fc.constant({}),
+    fc.record({ days: fc.integer({ min: -5, max: 400 }), reason: fc.constant('x') }),
+    fc.record({ answer: fc.constant('已处理'), satisfaction: fc.constantFrom('satisfied', 'dissatisfied', 'great') }),
+  ),
 })
 
 type RandomCommand = typeof arbitraryCommand extends fc.Arbitrary<infer C> ? C : never
@@ -77,6 +83,8 @@ describe('the workflow engine', () => {
         expect(appeal.states.map((s) => s.key)).toContain(snapshot.state)
         expect(replay(events)).toEqual(snapshot)
         expect(snapshot.version).toBe(events.length)
+        expect(snapshot.escalation).toBe(events.filter((e) => e.transition === 'escalate').length)
+        for (const close of events.filter((e) => e.transition === 'close')) expect(['satisfied', 'basically_satisfied', 'dissatisfied']).toContain(close.fields.satisfaction)
       }),
     )
   })
@@ -125,6 +133,9 @@ describe('the workflow engine', () => {
     expect(refusal(command('dispatch', fieldsFor, { permissions: new Set(), regionCode: '32' }))).toBe('access_denied')
     expect(refusal(command('dispatch', fieldsFor, { ...everyone, regionCode: '3202' }))).toBe('access_denied')
     expect(refusal(command('dispatch'))).toBe('accepted')
+    const answered = { ...snapshot, state: 'answered' }
+    expect(() => decide(appeal, answered, command('close', { satisfaction: 'great' }), calendar)).toThrow(expect.objectContaining({ id: 'field_choice_invalid' }))
+    expect(decide(appeal, answered, command('close', { satisfaction: 'basically_satisfied' }), calendar).to).toBe('closed')
   })
 
   it('refuses a definition that leaves a terminal state without reopening', () => {

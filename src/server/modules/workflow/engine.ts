@@ -14,6 +14,8 @@ export interface CaseSnapshot {
   deadline: string | null
   /** The day the clock was paused, while it is. */
   pausedOn: string | null
+  /** How many times the case has been escalated (督办): 0 until a supervisor or a timer steps in. */
+  escalation: number
 }
 
 /** One thing that happened to a case: the history is a list of these, and replaying it gives the snapshot. */
@@ -27,6 +29,7 @@ export interface CaseEvent {
   orgId: string | null
   deadline: string | null
   pausedOn: string | null
+  escalation: number
 }
 
 /** Who asks for a transition, as far as the engine needs to know. */
@@ -56,6 +59,7 @@ export function openCase(definition: WorkflowDefinition, init: { regionCode: str
     orgId: init.orgId,
     deadline: calendar.addWorkingDays(init.on, definition.deadlineDays),
     pausedOn: null,
+    escalation: 0,
   }
 }
 
@@ -82,12 +86,17 @@ export function decide(definition: WorkflowDefinition, snapshot: CaseSnapshot, c
       throw new AppError('invalid', 'field_required', { zh: '请填写必填项', en: 'A required field is missing' }, { field })
     }
   }
+  for (const [field, allowed] of Object.entries(transition.choices ?? {})) {
+    if (!allowed.includes(String(command.fields[field]))) {
+      throw new AppError('invalid', 'field_choice_invalid', { zh: '所选值不在可选范围内', en: 'The value is not one of the choices' }, { field, allowed })
+    }
+  }
   return { transition: transition.key, from: snapshot.state, to: transition.to, on: command.on, fields: command.fields, ...effectOf(definition, transition, snapshot, command, calendar) }
 }
 
 /** What a transition's effect does to the assignment and the clock. */
-function effectOf(definition: WorkflowDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot, command: Command, calendar: WorkingCalendar): Pick<CaseEvent, 'regionCode' | 'orgId' | 'deadline' | 'pausedOn'> {
-  const kept = { regionCode: snapshot.regionCode, orgId: snapshot.orgId, deadline: snapshot.deadline, pausedOn: snapshot.pausedOn }
+function effectOf(definition: WorkflowDefinition, transition: TransitionDefinition, snapshot: CaseSnapshot, command: Command, calendar: WorkingCalendar): Pick<CaseEvent, 'regionCode' | 'orgId' | 'deadline' | 'pausedOn' | 'escalation'> {
+  const kept = { regionCode: snapshot.regionCode, orgId: snapshot.orgId, deadline: snapshot.deadline, pausedOn: snapshot.pausedOn, escalation: snapshot.escalation }
   switch (transition.effect ?? 'none') {
     case 'assign':
       return { ...kept, orgId: String(command.fields.orgId), regionCode: String(command.fields.regionCode) }
@@ -109,6 +118,8 @@ function effectOf(definition: WorkflowDefinition, transition: TransitionDefiniti
     }
     case 'reopen':
       return { ...kept, pausedOn: null, deadline: calendar.addWorkingDays(command.on, definition.deadlineDays) }
+    case 'escalate':
+      return { ...kept, escalation: kept.escalation + 1 }
     case 'none':
       return kept
   }
@@ -116,7 +127,7 @@ function effectOf(definition: WorkflowDefinition, transition: TransitionDefiniti
 
 /** The case after an event. */
 export function evolve(snapshot: CaseSnapshot | null, event: CaseEvent): CaseSnapshot {
-  return { state: event.to, version: (snapshot?.version ?? 0) + 1, regionCode: event.regionCode, orgId: event.orgId, deadline: event.deadline, pausedOn: event.pausedOn }
+  return { state: event.to, version: (snapshot?.version ?? 0) + 1, regionCode: event.regionCode, orgId: event.orgId, deadline: event.deadline, pausedOn: event.pausedOn, escalation: event.escalation }
 }
 
 /** The case its history describes: every event applied in order, from nothing. */

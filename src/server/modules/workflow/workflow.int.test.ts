@@ -48,7 +48,7 @@ describe('cases on a real database', () => {
     const events = await eventsOf(t.deps.db, opened.id)
     expect(events.map((e) => e.transition)).toEqual(['open', 'dispatch', 'extend'])
     const stored = await findCase(t.deps.db, opened.id)
-    expect(replay(events)).toEqual({ state: stored!.state, version: stored!.version, regionCode: stored!.regionCode, orgId: stored!.orgId, deadline: stored!.deadline, pausedOn: stored!.pausedOn })
+    expect(replay(events)).toEqual({ state: stored!.state, version: stored!.version, regionCode: stored!.regionCode, orgId: stored!.orgId, deadline: stored!.deadline, pausedOn: stored!.pausedOn, escalation: stored!.escalation })
   })
 
   it('refuses a stale version and writes nothing', async () => {

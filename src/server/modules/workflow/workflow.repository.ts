@@ -12,9 +12,10 @@ export interface CaseRecord {
   orgId: string | null
   deadline: string | null
   pausedOn: string | null
+  escalation: number
 }
 
-const caseColumns = ['id', 'kind', 'definitionVersion', 'state', 'version', 'regionCode', 'orgId', 'deadline', 'pausedOn'] as const
+const caseColumns = ['id', 'kind', 'definitionVersion', 'state', 'version', 'regionCode', 'orgId', 'deadline', 'pausedOn', 'escalation'] as const
 
 /** Stores a definition version unless it is there already (a stored version never changes). */
 export async function saveDefinition(db: Executor, definition: WorkflowDefinition, at: Date): Promise<void> {
@@ -46,7 +47,7 @@ export async function findCase(db: Executor, id: string): Promise<CaseRecord | u
 }
 
 /** Moves a case to its next version; only from the version the change was decided on. */
-export async function updateCase(db: Executor, id: string, fromVersion: number, values: Pick<CaseRecord, 'state' | 'version' | 'regionCode' | 'orgId' | 'deadline' | 'pausedOn'> & { at: Date }): Promise<boolean> {
+export async function updateCase(db: Executor, id: string, fromVersion: number, values: Pick<CaseRecord, 'state' | 'version' | 'regionCode' | 'orgId' | 'deadline' | 'pausedOn' | 'escalation'> & { at: Date }): Promise<boolean> {
   const { at, ...fields } = values
   const result = await db.updateTable('workflow.case').set({ ...fields, updatedAt: at }).where('id', '=', id).where('version', '=', fromVersion).executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
@@ -67,6 +68,7 @@ export async function appendEvent(db: Executor, caseId: string, seq: number, eve
       orgId: event.orgId,
       deadline: event.deadline,
       pausedOn: event.pausedOn,
+      escalation: event.escalation,
       actor,
       at,
     })
@@ -76,5 +78,5 @@ export async function appendEvent(db: Executor, caseId: string, seq: number, eve
 /** A case's history in order, as the engine's events. */
 export async function eventsOf(db: Executor, caseId: string): Promise<(CaseEvent & { seq: number; actor: string; at: Date })[]> {
   const rows = await db.selectFrom('workflow.event').selectAll().where('caseId', '=', caseId).orderBy('seq').execute()
-  return rows.map((r) => ({ seq: r.seq, actor: r.actor, at: r.at, transition: r.transition, from: r.fromState, to: r.toState, on: r.onDay, fields: r.fields, regionCode: r.regionCode, orgId: r.orgId, deadline: r.deadline, pausedOn: r.pausedOn }))
+  return rows.map((r) => ({ seq: r.seq, actor: r.actor, at: r.at, transition: r.transition, from: r.fromState, to: r.toState, on: r.onDay, fields: r.fields, regionCode: r.regionCode, orgId: r.orgId, deadline: r.deadline, pausedOn: r.pausedOn, escalation: r.escalation }))
 }

@@ -23,7 +23,7 @@ function commandActor(actor: Actor): CommandActor {
 }
 
 function snapshotOf(record: CaseRecord): CaseSnapshot {
-  return { state: record.state, version: record.version, regionCode: record.regionCode, orgId: record.orgId, deadline: record.deadline, pausedOn: record.pausedOn }
+  return { state: record.state, version: record.version, regionCode: record.regionCode, orgId: record.orgId, deadline: record.deadline, pausedOn: record.pausedOn, escalation: record.escalation }
 }
 
 export interface OpenCase {

@@ -20,6 +20,7 @@ export interface CaseTable {
   orgId: string | null
   deadline: string | null
   pausedOn: string | null
+  escalation: Generated<number>
   openedAt: Instant
   updatedAt: Instant
 }
@@ -36,6 +37,7 @@ export interface EventTable {
   orgId: string | null
   deadline: string | null
   pausedOn: string | null
+  escalation: number
   actor: string
   at: Instant
 }

@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       org_id uuid,
       deadline date,
       paused_on date,
+      escalation integer not null default 0 check (escalation >= 0),
       opened_at timestamptz not null,
       updated_at timestamptz not null,
       foreign key (kind, definition_version) references workflow.definition (key, version)
@@ -46,6 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       org_id uuid,
       deadline date,
       paused_on date,
+      escalation integer not null,
       actor text not null,
       at timestamptz not null,
       primary key (case_id, seq)
