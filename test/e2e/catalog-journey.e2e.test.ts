@@ -5,7 +5,7 @@ import { claimItem, publishVersion } from '../../src/server/modules/catalog/item
 import { createLaw } from '../../src/server/modules/laws'
 import { shanghaiDay } from '../../src/server/platform/calendar/calendar'
 import type { PlatformDeps, RequestContext } from '../../src/server/platform/deps'
-import { startJourney, type Journey } from './journey'
+import { chooseInTree, startJourney, type Journey } from './journey'
 
 /**
  * The issue's journey through the catalogue and the laws library in a real Chromium: an editor
@@ -109,9 +109,7 @@ test('an item is created, claimed by a county with an override, its law amended,
   const wizard = page.getByTestId('claim-wizard')
   await expect.poll(() => wizard.getByTestId('claim-region').innerText()).toContain('沛县')
   await wizard.getByTestId('claim-next').click()
-  await wizard.getByTestId('claim-org').click()
-  await page.keyboard.type('沛县行政审批局')
-  await page.getByRole('tree').getByText('沛县行政审批局', { exact: true }).click()
+  await chooseInTree(page, wizard.getByTestId('claim-org'), '沛县行政审批局')
   await wizard.getByTestId('claim-next').click()
   await wizard.getByLabel('承诺办结时限').fill('2')
   await wizard.getByTestId('changed-committedDays').waitFor()

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo'
-import { startJourney, type Journey } from './journey'
+import { chooseInTree, startJourney, type Journey } from './journey'
 
 /**
  * The catalogue editor's journey in a real Chromium: a new item of the national base list is
@@ -55,9 +55,7 @@ test('a catalogue editor creates and publishes an item, claims it for the provin
   const wizard = page.getByTestId('claim-wizard')
   await expect.poll(() => wizard.getByTestId('claim-region').innerText()).toContain('江苏省')
   await wizard.getByTestId('claim-next').click()
-  await wizard.getByTestId('claim-org').click()
-  await page.keyboard.type('江苏省市场监督管理局')
-  await page.getByRole('tree').getByText('江苏省市场监督管理局', { exact: true }).click()
+  await chooseInTree(page, wizard.getByTestId('claim-org'), '江苏省市场监督管理局')
   await wizard.getByTestId('claim-next').click()
   const committed = wizard.getByLabel('承诺办结时限')
   await committed.fill('5')

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { buildApp, type App } from '../../src/server/app'
 import { ensureWebBuilt, webRoot } from '../../src/server/main'
 import { moduleEvents } from '../../src/server/modules'
@@ -60,4 +61,19 @@ export async function startJourney(): Promise<Journey> {
       await handle.close()
     },
   }
+}
+
+/**
+ * Picks a department in an antd TreeSelect by typing its name. The dropdown closes on selection,
+ * but a re-render while the filter settles can leave it open over the buttons below; moving the
+ * focus away closes it, and the journey goes on only once it is gone.
+ */
+export async function chooseInTree(page: Page, trigger: Locator, name: string): Promise<void> {
+  await trigger.click()
+  await page.keyboard.type(name)
+  await page.getByRole('tree').getByText(name, { exact: true }).click()
+  const openDropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+  if ((await openDropdown.count()) > 0) await page.keyboard.press('Tab')
+  await expect.poll(() => openDropdown.count()).toBe(0)
+  await expect.poll(() => trigger.innerText()).toContain(name)
 }
