@@ -3,7 +3,8 @@ import type { PlatformDeps } from '../platform/deps'
 import { seedPublishedCatalog, type PublishedClaim, type PublishedItem } from '../modules/catalog'
 import type { Citation, Elements, ItemKind, Material, ServiceElements } from '../modules/catalog/catalog.schemas'
 import { deptNames, demoItems, type DemoItem } from './demo-catalog-items'
-import type { DemoLawIndex, DemoLawKey } from './demo-laws'
+import type { DemoLawIndex } from './demo-laws'
+import type { DemoLawKey } from './demo-laws-texts'
 
 
 // Licensing items are split into the business items a licence goes through (GB/T 39554.1 sub-items).

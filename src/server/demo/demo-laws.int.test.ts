@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app'
 import { isValidDay } from '../platform/calendar/calendar'
 import { getLaw } from '../modules/laws/laws.service'
-import { demoLawIndex, demoLaws, seedDemoLaws, type DemoLawIndex } from './demo-laws'
+import { demoLawIndex, seedDemoLaws, type DemoLawIndex } from './demo-laws'
+import { demoLaws } from './demo-laws-texts'
 
 describe('the demo laws data', () => {
   it('holds 10–15 laws with 3–15 articles each, numbered by real ordinals, with real texts and dates', () => {

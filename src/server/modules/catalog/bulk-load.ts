@@ -71,16 +71,14 @@ export async function loadPublishedCatalog(trx: Tx, items: readonly PublishedIte
     }
     add(NATIONAL, null, null, item.elements, item.claims)
   }
-  await insertInBatches(trx, 'catalog.item', rows.items)
-  await insertInBatches(trx, 'catalog.implementation', rows.implementations)
-  await insertInBatches(trx, 'catalog.itemVersion', rows.versions)
-  await insertInBatches(trx, 'catalog.citation', rows.citations)
+  for (const batch of batches(rows.items)) await trx.insertInto('catalog.item').values(batch).execute()
+  for (const batch of batches(rows.implementations)) await trx.insertInto('catalog.implementation').values(batch).execute()
+  for (const batch of batches(rows.versions)) await trx.insertInto('catalog.itemVersion').values(batch).execute()
+  for (const batch of batches(rows.citations)) await trx.insertInto('catalog.citation').values(batch).execute()
   return { items: rows.items.length, implementations: rows.implementations.length }
 }
 
-async function insertInBatches<T extends 'catalog.item' | 'catalog.implementation' | 'catalog.itemVersion' | 'catalog.citation'>(trx: Tx, table: T, values: readonly object[], size = 500): Promise<void> {
-  for (let i = 0; i < values.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await trx.insertInto(table).values(values.slice(i, i + size) as any).execute()
-  }
+/** Rows in slices small enough for one INSERT's parameters. */
+function* batches<T>(rows: readonly T[], size = 500): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size)
 }

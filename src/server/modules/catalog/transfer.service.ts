@@ -15,21 +15,16 @@ import { reviewTasks } from './review.service'
 import type { ReviewTaskRow } from './review.repository'
 import {
   catalogWorkbook,
-  impactCsv,
-  impactWorkbook,
-  itemRowCount,
-  locate,
-  parseCatalogWorkbook,
-  readWorkbook,
   sheetNames,
   workbookBytes,
   XLSX_TYPE,
   type ArticleLabels,
   type ExportEntry,
-  type ImpactRow,
   type ImportProblem,
   type ParsedItem,
 } from './transfer.xlsx'
+import { itemRowCount, locate, parseCatalogWorkbook, readWorkbook } from './transfer.read'
+import { impactCsv, impactWorkbook, type ImpactRow } from './transfer.impact'
 
 /** At most this many items per import: a larger list is split, so one bad row does not hold up a whole province. */
 export const IMPORT_MAX_ROWS = 5000

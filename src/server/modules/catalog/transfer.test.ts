@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { serviceElements } from '../../../../test/factories/catalog'
 import type { Elements, InspectionElements, SupervisionElements } from './catalog.schemas'
-import { catalogWorkbook, impactCsv, locate, parseCatalogWorkbook, readWorkbook, workbookBytes, type ExportEntry, type ImpactRow } from './transfer.xlsx'
+import { impactCsv, type ImpactRow } from './transfer.impact'
+import { locate, parseCatalogWorkbook, readWorkbook } from './transfer.read'
+import { catalogWorkbook, workbookBytes, type ExportEntry } from './transfer.xlsx'
 
 const lawId = '11111111-1111-4111-8111-111111111111'
 const articleId = '22222222-2222-4222-8222-222222222222'

@@ -58,11 +58,11 @@ export interface ExportEntry {
 
 // ---- cell codecs: element value ⇄ cell ----
 
-type Cell = string | number | boolean | null
+export type Cell = string | number | boolean | null
 type Read = { ok: true; value: unknown } | { ok: false; id: 'value_wrong_type' | 'value_unknown'; expected: Message }
 
 /** Marks an optional element that an empty cell leaves out (a note, a fee's basis, a step's days). */
-const OMIT = Symbol('omit')
+export const OMIT = Symbol('omit')
 
 interface Codec {
   /** An empty cell is a missing required value. */
@@ -199,7 +199,7 @@ const kindLabels = (kinds: readonly ItemKind[]) => Object.fromEntries(kinds.map(
 
 // ---- the sheets ----
 
-interface Column {
+export interface Column {
   header: string
   /** An element path (result/name), a list entry's field, or for a role column what it carries. */
   field: string
@@ -208,7 +208,7 @@ interface Column {
   width?: number
 }
 
-interface ItemSheet {
+export interface ItemSheet {
   name: string
   /** The kinds its rows may have; a sheet of one kind has no kind column. */
   kinds: readonly ItemKind[]
@@ -217,14 +217,14 @@ interface ItemSheet {
 
 type ListField = 'materials' | 'legalBasis' | 'fees' | 'conditions' | 'steps'
 
-interface ListSheet {
+export interface ListSheet {
   name: string
   field: ListField
   /** The columns after the basic code; a list of plain strings has one column with field ''. */
   columns: Column[]
 }
 
-const key: Column = { header: '基本编码', field: 'basicCode', codec: code, role: 'key', width: 14 }
+export const key: Column = { header: '基本编码', field: 'basicCode', codec: code, role: 'key', width: 14 }
 const infoColumns: Column[] = [
   { header: '实施编码', field: 'implementationCode', codec: info, role: 'info', width: 22 },
   { header: '区划代码', field: 'regionCode', codec: info, role: 'info' },
@@ -299,7 +299,7 @@ const supervisionSheet: ItemSheet = {
   ],
 }
 
-const listSheets: ListSheet[] = [
+export const listSheets: ListSheet[] = [
   {
     name: '材料',
     field: 'materials',
@@ -344,16 +344,16 @@ const listSheets: ListSheet[] = [
   },
 ]
 
-const itemSheets = [serviceSheet, inspectionSheet, supervisionSheet]
+export const itemSheets = [serviceSheet, inspectionSheet, supervisionSheet]
 const README = '说明'
 /** Sheet names in the order a report lists them. */
 export const sheetNames = [...itemSheets.map((s) => s.name), ...listSheets.map((s) => s.name), README]
 
-function itemSheetOf(kind: ItemKind): ItemSheet {
+export function itemSheetOf(kind: ItemKind): ItemSheet {
   return itemSheets.find((sheet) => sheet.kinds.includes(kind)) ?? serviceSheet
 }
 
-function hasElement(kind: ItemKind, field: string): boolean {
+export function hasElement(kind: ItemKind, field: string): boolean {
   return field in elementsSchemaOf(kind).properties
 }
 
@@ -364,7 +364,7 @@ function getPath(record: unknown, path: string): unknown {
   return path.split('/').reduce<unknown>((value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), record)
 }
 
-function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
+export function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('/')
   const last = parts.pop() as string
   let target = record
@@ -422,260 +422,6 @@ function addReadme(workbook: ExcelJS.Workbook): void {
     '导入写入国家基本目录：新的基本编码新增事项草稿，已有的基本编码为该事项新增一个草稿版本。',
   ]
   for (const line of lines) sheet.addRow([line])
-}
-
-// ---- import ----
-
-const fileInvalid = (zh: string, en: string) => new AppError('invalid', 'import_file_invalid', { zh, en })
-
-/** Opens uploaded bytes as a workbook, or says clearly that they are not one. */
-export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  if (bytes.length === 0) throw fileInvalid('上传的文件为空', 'The uploaded file is empty')
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw fileInvalid('上传的文件不是有效的 Excel（.xlsx）文件', 'The uploaded file is not a valid Excel (.xlsx) workbook')
-  }
-  const unknown = workbook.worksheets.map((s) => s.name).filter((name) => !sheetNames.includes(name))
-  if (unknown.length > 0) {
-    throw fileInvalid(`工作表名称不正确：${unknown.join('、')}；应为 ${sheetNames.join('、')}`, `Unknown sheet names: ${unknown.join(', ')}; expected ${sheetNames.join(', ')}`)
-  }
-  if (!itemSheets.some((layout) => workbook.getWorksheet(layout.name))) {
-    throw fileInvalid(`缺少事项工作表（${itemSheets.map((s) => s.name).join('、')}）`, `No item sheet (${itemSheets.map((s) => s.name).join(', ')})`)
-  }
-  return workbook
-}
-
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value) return value.richText.map((run) => run.text).join('')
-  if ('formula' in value || 'sharedFormula' in value) return cellOf(value.result as ExcelJS.CellValue)
-  if ('hyperlink' in value) return String(value.text)
-  if ('error' in value) return String(value.error)
-  return null
-}
-
-const isEmpty = (cell: Cell) => cell === null || (typeof cell === 'string' && cell.trim() === '')
-
-/** The data rows of a sheet that hold anything, with their Excel row numbers. */
-function dataRows(sheet: ExcelJS.Worksheet): { number: number; cells: (index: number) => Cell }[] {
-  const rows: { number: number; cells: (index: number) => Cell }[] = []
-  sheet.eachRow((row, number) => {
-    if (number === 1) return
-    const cells = (index: number) => cellOf(row.getCell(index).value)
-    if (Array.from({ length: row.cellCount }, (_, i) => cells(i + 1)).some((cell) => !isEmpty(cell))) rows.push({ number, cells })
-  })
-  return rows
-}
-
-/** How many item rows a workbook holds: checked against the import limit before anything is read. */
-export function itemRowCount(workbook: ExcelJS.Workbook): number {
-  return itemSheets.reduce((sum, layout) => {
-    const sheet = workbook.getWorksheet(layout.name)
-    return sum + (sheet ? dataRows(sheet).length : 0)
-  }, 0)
-}
-
-/**
- * Which column each header sits in, with a problem for every unknown, repeated or missing required
- * header; `complete` is false when there was one.
- */
-function headerIndex(sheet: ExcelJS.Worksheet, columns: Column[], problems: ImportProblem[]): { index: Map<Column, number>; complete: boolean } {
-  const index = new Map<Column, number>()
-  const before = problems.length
-  const at = (column: string | null, id: string, zh: string, en: string) => problems.push({ sheet: sheet.name, row: 1, column, field: null, id, zh, en })
-  sheet.getRow(1).eachCell((cell, number) => {
-    const header = String(cellOf(cell.value) ?? '').trim()
-    if (header === '') return
-    const column = columns.find((c) => c.header === header)
-    if (!column) return at(header, 'column_unknown', `「${sheet.name}」表有未知的列「${header}」`, `Sheet ${sheet.name} has an unknown column "${header}"`)
-    if (index.has(column)) return at(header, 'column_duplicate', `「${sheet.name}」表的列「${header}」重复`, `Sheet ${sheet.name} repeats the column "${header}"`)
-    index.set(column, number)
-  })
-  for (const column of columns) {
-    if (!index.has(column) && column.codec.required) at(column.header, 'column_missing', `「${sheet.name}」表缺少列「${column.header}」`, `Sheet ${sheet.name} lacks the column "${column.header}"`)
-  }
-  return { index, complete: problems.length === before }
-}
-
-/** Reads one cell through its codec; an empty optional cell takes the codec's empty value. */
-function readCell(cell: Cell, column: Column, origin: Origin, field: string, problems: ImportProblem[]): { ok: boolean; value: unknown } {
-  const where = `「${origin.sheet}」表第 ${origin.row} 行「${column.header}」`
-  const whereEn = `sheet ${origin.sheet} row ${origin.row} column "${column.header}"`
-  if (cell === null || isEmpty(cell)) {
-    if (!column.codec.required) return { ok: true, value: column.codec.empty }
-    problems.push({ ...origin, column: column.header, field, id: 'value_missing', zh: `${where}不能为空`, en: `${whereEn} is required` })
-    return { ok: false, value: undefined }
-  }
-  const read = column.codec.read(cell)
-  if (read.ok) return read
-  const zh = read.id === 'value_unknown' ? `${where}的值「${cell}」不在可选范围内（${read.expected.zh}）` : `${where}的值「${cell}」应为${read.expected.zh}`
-  const en = read.id === 'value_unknown' ? `${whereEn}: "${cell}" is not one of ${read.expected.en}` : `${whereEn}: "${cell}" should be ${read.expected.en}`
-  problems.push({ ...origin, column: column.header, field, id: read.id, zh, en })
-  return { ok: false, value: undefined }
-}
-
-/** The items of a workbook, with every cell that could not be read as a problem. */
-export function parseCatalogWorkbook(workbook: ExcelJS.Workbook): { items: ParsedItem[]; problems: ImportProblem[] } {
-  const problems: ImportProblem[] = []
-  const items: ParsedItem[] = []
-  for (const layout of itemSheets) {
-    const sheet = workbook.getWorksheet(layout.name)
-    if (!sheet) continue
-    const { index, complete } = headerIndex(sheet, layout.columns, problems)
-    // Under a broken header every cell may be misread: the rows are kept (their list rows still
-    // find them) but marked broken, and their cells are not reported one by one.
-    const rows = dataRows(sheet).map((row) => parseItemRow(layout, index, row, complete ? problems : []))
-    items.push(...rows.map((item) => ({ ...item, broken: item.broken || !complete })))
-  }
-  const byCode = new Map<string, ParsedItem>()
-  for (const item of items) if (item.basicCode && !byCode.has(item.basicCode)) byCode.set(item.basicCode, item)
-  for (const layout of listSheets) {
-    const sheet = workbook.getWorksheet(layout.name)
-    if (!sheet) continue
-    const { index, complete } = headerIndex(sheet, [key, ...layout.columns], problems)
-    for (const row of dataRows(sheet)) {
-      if (complete) attachListRow(layout, index, row, byCode, problems)
-      else markBroken(byCode.get(String(row.cells(index.get(key) ?? 0) ?? '').trim()))
-    }
-  }
-  return { items, problems }
-}
-
-/** An item whose list rows sit under a broken header has incomplete elements. */
-function markBroken(item: ParsedItem | undefined): void {
-  if (item) item.broken = true
-}
-
-function parseItemRow(layout: ItemSheet, index: Map<Column, number>, row: { number: number; cells: (i: number) => Cell }, problems: ImportProblem[]): ParsedItem {
-  const origin = { sheet: layout.name, row: row.number }
-  const item: ParsedItem = { origin, kind: layout.kinds.length === 1 ? (layout.kinds[0] ?? null) : null, basicCode: null, elements: {}, listOrigins: {}, broken: false }
-  for (const column of layout.columns) {
-    if (column.role === 'info') continue
-    const at = index.get(column)
-    const read = readCell(at === undefined ? null : row.cells(at), column, origin, column.field, problems)
-    if (!read.ok) {
-      item.broken = true
-      continue
-    }
-    if (column.role === 'key') item.basicCode = String(read.value).trim()
-    else if (column.role === 'kind') item.kind = read.value as ItemKind
-    else if (read.value !== OMIT) setPath(item.elements, column.field, read.value)
-  }
-  if (item.kind) for (const list of listSheets) if (hasElement(item.kind, list.field)) item.elements[list.field] = []
-  return item
-}
-
-function attachListRow(layout: ListSheet, index: Map<Column, number>, row: { number: number; cells: (i: number) => Cell }, byCode: Map<string, ParsedItem>, problems: ImportProblem[]): void {
-  const origin = { sheet: layout.name, row: row.number }
-  const keyRead = readCell(row.cells(index.get(key) ?? 0), key, origin, 'basicCode', problems)
-  if (!keyRead.ok) return
-  const basicCode = String(keyRead.value).trim()
-  const item = byCode.get(basicCode)
-  const problem = (id: string, zh: string, en: string) => problems.push({ ...origin, column: key.header, field: 'basicCode', id, zh, en })
-  if (!item) return void problem('basic_code_unknown', `「${layout.name}」表第 ${row.number} 行的基本编码 ${basicCode} 在事项表中不存在`, `Sheet ${layout.name} row ${row.number}: basic code ${basicCode} is not in an item sheet`)
-  if (item.kind && !hasElement(item.kind, layout.field)) {
-    return void problem('list_not_applicable', `${itemKinds[item.kind].zh}没有「${layout.name}」要素（第 ${row.number} 行）`, `A ${item.kind} item has no ${layout.field} (row ${row.number})`)
-  }
-  const list = (item.elements[layout.field] ??= []) as unknown[]
-  const entry: Record<string, unknown> = {}
-  let value: unknown = entry
-  let readable = true
-  for (const column of layout.columns) {
-    if (column.role === 'info') continue
-    const at = index.get(column)
-    const read = readCell(at === undefined ? null : row.cells(at), column, origin, [layout.field, list.length, column.field].filter((p) => p !== '').join('/'), problems)
-    if (!read.ok) readable = false
-    else if (column.field === '') value = read.value
-    else if (read.value !== OMIT) entry[column.field] = read.value
-  }
-  if (!readable) {
-    item.broken = true
-    return
-  }
-  list.push(value)
-  ;(item.listOrigins[layout.field] ??= []).push(origin)
-}
-
-/**
- * Where an element path (as a schema error names it) is in the upload: the list-sheet row of a
- * list entry, else the item's own row; and the header of its column.
- */
-export function locate(item: ParsedItem, path: string): { origin: Origin; column: string | null } {
-  const [top = '', position, sub] = path.split('/')
-  const list = listSheets.find((l) => l.field === top)
-  if (list) {
-    const listOrigin = position === undefined ? undefined : item.listOrigins[top]?.[Number(position)]
-    const column = list.columns.find((c) => c.field === (sub ?? '')) ?? (sub === undefined ? undefined : list.columns.find((c) => c.field === ''))
-    return { origin: listOrigin ?? item.origin, column: column?.header ?? list.name }
-  }
-  const columns = itemSheetOf(item.kind ?? 'licensing').columns.filter((c) => c.role !== 'info')
-  const twoParts = position === undefined ? top : `${top}/${position}`
-  const column = columns.find((c) => c.field === twoParts) ?? columns.find((c) => c.field === top || c.field.startsWith(`${top}/`))
-  return { origin: item.origin, column: column?.header ?? null }
-}
-
-// ---- the impact report of a law change ----
-
-/** One review task of a law change, as the impact report lists it. */
-export interface ImpactRow {
-  taskId: string
-  implementationId: string
-  itemName: string
-  implementationCode: string
-  regionCode: string
-  regionName: string
-  departmentName: string | null
-  reason: string
-  reasonZh: string
-  status: 'open' | 'resolved'
-  statusZh: string
-  articles: string[]
-  lawTitle: string | null
-  changeTitle: string | null
-  createdAt: string
-  createdOn: string
-  resolvedAt: string | null
-  resolvedOn: string | null
-  resolution: string | null
-}
-
-const impactColumns: { header: string; width: number; value: (row: ImpactRow) => string }[] = [
-  { header: '事项名称', width: 30, value: (r) => r.itemName },
-  { header: '实施编码', width: 22, value: (r) => r.implementationCode },
-  { header: '区划代码', width: 10, value: (r) => r.regionCode },
-  { header: '区划名称', width: 14, value: (r) => r.regionName },
-  { header: '实施部门', width: 24, value: (r) => r.departmentName ?? '' },
-  { header: '复核原因', width: 16, value: (r) => r.reasonZh },
-  { header: '状态', width: 8, value: (r) => r.statusZh },
-  { header: '涉及条款', width: 20, value: (r) => r.articles.join('、') },
-  { header: '创建日期', width: 12, value: (r) => r.createdOn },
-  { header: '处理日期', width: 12, value: (r) => r.resolvedOn ?? '' },
-  { header: '处理结果', width: 24, value: (r) => r.resolution ?? '' },
-]
-
-/** A cell a spreadsheet would run as a formula is prefixed, so an exported name cannot run code (CSV injection). */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
-/** CSV with a UTF-8 byte-order mark and CRLF lines: what Excel needs to open Chinese text correctly. */
-export function impactCsv(rows: readonly ImpactRow[]): string {
-  const lines = [impactColumns.map((c) => c.header), ...rows.map((row) => impactColumns.map((c) => c.value(row)))]
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`
-}
-
-export function impactWorkbook(rows: readonly ImpactRow[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('复核任务', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = impactColumns.map((c) => ({ header: c.header, key: c.header, width: c.width, style: { numFmt: '@' } }))
-  sheet.getRow(1).font = { bold: true }
-  for (const row of rows) sheet.addRow(impactColumns.map((c) => c.value(row)))
-  return workbook
 }
 
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
