@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/database'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
 import { findOrg } from '../../platform/orgs/orgs.repository'
-import { findRegion } from '../../platform/regions/regions.repository'
+import { findRegion, findRegions } from '../../platform/regions/regions.repository'
 import { citedArticles, type CitedArticle } from '../laws'
 import { citationsOf, diffElements, NATIONAL, type FieldChange } from './catalog.rules'
 import type { ItemKind } from './catalog.schemas'
@@ -58,7 +58,8 @@ export async function getImplementationDetail(deps: PlatformDeps, ctx: RequestCo
   const draft = versions.find((v) => v.status === 'draft') ?? null
   const shown = current ?? draft
   const parentVersion = shown?.parentVersionId ? await findVersion(db, shown.parentVersionId) : undefined
-  const counts = await openTaskCounts(db, children.map((c) => c.id))
+  const [counts, childRegions] = await Promise.all([openTaskCounts(db, children.map((c) => c.id)), findRegions(db, children.map((c) => c.regionCode))])
+  const childRegionNames = new Map(childRegions.map((r) => [r.code, r.name]))
   return {
     implementation,
     basicCode: item?.basicCode ?? '',
@@ -71,16 +72,14 @@ export async function getImplementationDetail(deps: PlatformDeps, ctx: RequestCo
     regionChanges: shown && parentVersion ? diffElements(parentVersion.effective, shown.effective) : ([] as FieldChange[]),
     legalBasis: await legalBasisOf(db, shown ?? undefined, shanghaiDay(deps.clock.now())),
     openTasks,
-    children: await Promise.all(
-      children.map(async (c: ImplementationRecord) => ({
-        id: c.id,
-        regionCode: c.regionCode,
-        regionName: (await regionRef(db, c.regionCode)).name,
-        level: c.level,
-        published: c.currentVersionId !== null,
-        openTasks: counts.get(c.id) ?? 0,
-      })),
-    ),
+    children: children.map((c: ImplementationRecord) => ({
+      id: c.id,
+      regionCode: c.regionCode,
+      regionName: childRegionNames.get(c.regionCode) ?? c.regionCode,
+      level: c.level,
+      published: c.currentVersionId !== null,
+      openTasks: counts.get(c.id) ?? 0,
+    })),
   }
 }
 
