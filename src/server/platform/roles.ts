@@ -21,6 +21,16 @@ export const permissions = [
   'catalog.edit',
   'law.read',
   'law.edit',
+  'hotline.read',
+  'hotline.intake',
+  'hotline.dispatch',
+  'hotline.handle',
+  'hotline.approve',
+  'hotline.supervise',
+  'hotline.callback',
+  'knowledge.read',
+  'knowledge.edit',
+  'knowledge.review',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -37,8 +47,8 @@ export interface RoleDefinition {
 }
 
 const everyoneReads: Permission[] = ['region.read', 'org.read']
-/** Business staff read the catalogue and the laws library: a clerk, a handler and a dispatcher all work from them. */
-const businessReads: Permission[] = [...everyoneReads, 'catalog.read', 'law.read']
+/** Business staff read the catalogue, the laws library and the hotline's knowledge base: a clerk, a handler and a dispatcher all work from them. */
+const businessReads: Permission[] = [...everyoneReads, 'catalog.read', 'law.read', 'knowledge.read']
 
 /**
  * The three separated administrators (三员分立) and the business roles. No administrator
@@ -79,22 +89,30 @@ export const roles: readonly RoleDefinition[] = [
     role: 'dispatcher',
     group: 'business',
     name: { zh: '派单员', en: 'Dispatcher' },
-    description: { zh: '12345热线诉求派单', en: 'Dispatches hotline appeals' },
-    permissions: [...businessReads],
+    description: { zh: '12345热线诉求派单，审核退回、异议和延期', en: 'Dispatches hotline appeals; reviews returns, objections and extensions' },
+    permissions: [...businessReads, 'hotline.read', 'hotline.dispatch', 'hotline.approve', 'knowledge.edit', 'knowledge.review'],
+  },
+  {
+    role: 'hotline_agent',
+    group: 'business',
+    name: { zh: '话务员', en: 'Hotline agent' },
+    description: { zh: '接听12345来电，登记诉求、即时办结和回访', en: 'Answers 12345 calls: records appeals, resolves on the call and calls back' },
+    permissions: [...businessReads, 'hotline.read', 'hotline.intake', 'hotline.callback', 'pii.read'],
   },
   {
     role: 'handler',
     group: 'business',
     name: { zh: '承办人员', en: 'Handler' },
     description: { zh: '部门承办工单和办件', en: 'Handles tickets and applications for a department' },
-    permissions: [...businessReads],
+    permissions: [...businessReads, 'hotline.read', 'hotline.handle', 'knowledge.edit'],
+    departmentScoped: ['hotline.read', 'hotline.handle'],
   },
   {
     role: 'supervisor',
     group: 'business',
     name: { zh: '督办人员', en: 'Supervisor' },
     description: { zh: '督办超期工单，查看运行指标', en: 'Escalates late tickets and watches metrics' },
-    permissions: [...businessReads, 'person.read'],
+    permissions: [...businessReads, 'person.read', 'hotline.read', 'hotline.supervise', 'hotline.approve', 'knowledge.review'],
   },
   {
     role: 'catalog_editor',

@@ -40,6 +40,16 @@ export type Permission =
   | 'catalog.edit'
   | 'law.read'
   | 'law.edit'
+  | 'hotline.read'
+  | 'hotline.intake'
+  | 'hotline.dispatch'
+  | 'hotline.handle'
+  | 'hotline.approve'
+  | 'hotline.supervise'
+  | 'hotline.callback'
+  | 'knowledge.read'
+  | 'knowledge.edit'
+  | 'knowledge.review'
 
 /** Why the login page was reached, carried in the router state. */
 export interface LoginState {

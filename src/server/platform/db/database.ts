@@ -4,6 +4,7 @@ import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CatalogTables } from '../../modules/catalog/catalog.tables'
+import type { HotlineTables } from '../../modules/hotline/hotline.tables'
 import type { LawsTables } from '../../modules/laws/laws.tables'
 import type { WorkflowTables } from '../../modules/workflow/workflow.tables'
 import type { PlatformTables } from './tables'
@@ -13,7 +14,7 @@ import type { PlatformTables } from './tables'
  * platform names a module, and only its types (the rule that no module reads another's tables is
  * kept by the repositories, each of which queries only its own schema).
  */
-export type Database = PlatformTables & LawsTables & CatalogTables & WorkflowTables
+export type Database = PlatformTables & LawsTables & CatalogTables & WorkflowTables & HotlineTables
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

@@ -1,0 +1,2 @@
+/** The appeals' tables. */
+export type AppealTables = Record<never, never>
