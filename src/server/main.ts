@@ -12,6 +12,7 @@ import { createLogger } from './platform/logger'
 import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
 import { createPiiCipher } from './platform/pii/pii'
 import { seedReferenceData } from './platform/seed'
+import { startTimers } from './modules/workflow'
 
 export const webRoot = resolve(import.meta.dirname, '../../dist/web')
 
@@ -74,8 +75,11 @@ export async function serve(config: Config): Promise<App> {
   const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
   const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => app.log.error({ err: error }, 'idempotency purge failed')), 60 * 60 * 1000)
   purge.unref()
+  // Case timers (remind, overdue, escalate) run in every server process; the engine keeps them from firing twice.
+  const stopTimers = startTimers(deps, 60 * 1000, (error) => app.log.error({ err: error }, 'case timers failed'))
   app.addHook('onClose', async () => {
     clearInterval(purge)
+    stopTimers()
     await handle.close()
   })
   await app.listen({ port: config.port, host: config.host })

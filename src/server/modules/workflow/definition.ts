@@ -14,7 +14,7 @@ export interface StateDefinition {
 }
 
 /** What a transition does to the case besides moving it, carried out by the engine. */
-export type TransitionEffect = 'none' | 'assign' | 'return' | 'extend' | 'pause' | 'resume' | 'reopen' | 'escalate'
+export type TransitionEffect = 'none' | 'assign' | 'return' | 'extend' | 'pause' | 'resume' | 'reopen' | 'escalate' | 'merge'
 
 export interface TransitionDefinition {
   key: string
@@ -28,6 +28,8 @@ export interface TransitionDefinition {
   /** Fields whose value must be one of a list, e.g. a callback's satisfaction (满意 / 基本满意 / 不满意). */
   choices?: Readonly<Record<string, readonly string[]>>
   effect?: TransitionEffect
+  /** Who is told besides what the effect implies (an objection or an extension request tells the dispatchers). */
+  notify?: 'dispatch' | 'supervise'
 }
 
 export interface WorkflowDefinition {
@@ -37,8 +39,19 @@ export interface WorkflowDefinition {
   initial: string
   states: readonly StateDefinition[]
   transitions: readonly TransitionDefinition[]
-  /** The time limit of a case in working days, from its opening (or reopening). */
+  /** The time limit of a case in working days, from its opening (or reopening), unless the case is opened with its own. */
   deadlineDays: number
+  /** When the timers remind, mark overdue and escalate; none = the kind has no timers. */
+  timers?: TimerPolicy
+  /** The permissions of who is told when a case has no department yet (dispatch) and when it is escalated (supervision). */
+  audiences?: { dispatch: string; supervise: string }
+}
+
+export interface TimerPolicy {
+  /** Remind the handler once this share of the time limit has passed (0.8: two working days before a 10-day limit ends). */
+  remindAt: number
+  /** Escalate (督办) this many working days after the deadline has passed. */
+  escalateAfterDays: number
 }
 
 /** The fields an effect needs besides the definition's own `requires`. */
@@ -51,6 +64,7 @@ export const effectRequires: Record<TransitionEffect, readonly string[]> = {
   resume: [],
   reopen: ['reason'],
   escalate: ['reason'],
+  merge: ['primaryCaseId'],
 }
 
 const invalid = (why: string) => new AppError('invalid', 'workflow_definition_invalid', { zh: `流程定义有误：${why}`, en: `Invalid workflow definition: ${why}` })
@@ -62,10 +76,14 @@ export function checkDefinition(definition: WorkflowDefinition): WorkflowDefinit
   if (!states.has(definition.initial)) throw invalid(`unknown initial state ${definition.initial}`)
   if (new Set(definition.transitions.map((t) => t.key)).size !== definition.transitions.length) throw invalid('duplicate transition')
   if (!Number.isInteger(definition.deadlineDays) || definition.deadlineDays < 0) throw invalid('deadlineDays')
+  const timers = definition.timers
+  if (timers && (!(timers.remindAt > 0 && timers.remindAt < 1) || !Number.isInteger(timers.escalateAfterDays) || timers.escalateAfterDays < 0)) throw invalid('timers')
   for (const transition of definition.transitions) {
     for (const state of [...transition.from, transition.to]) if (!states.has(state)) throw invalid(`${transition.key} names unknown state ${state}`)
     const leavesTerminal = transition.from.some((state) => states.get(state)?.terminal)
     if (leavesTerminal && transition.effect !== 'reopen') throw invalid(`${transition.key} leaves a terminal state without reopening`)
+    if (transition.effect === 'merge' && !states.get(transition.to)?.terminal) throw invalid(`${transition.key} merges into a state that is not terminal`)
+    if (transition.key.startsWith('timer.')) throw invalid(`${transition.key}: timer.* is kept for the engine's timers`)
   }
   return definition
 }

@@ -1,13 +1,18 @@
 import type { YiwangModule } from '../../platform/module'
 import * as createCases from './migrations/2026-11-28T05-00_workflow_create-cases'
+import * as timersMergesNotices from './migrations/2026-11-28T06-05_workflow_timers-merges-notices'
 
 export { checkDefinition, type StateDefinition, type TransitionDefinition, type TransitionEffect, type WorkflowDefinition } from './definition'
-export { replay, type CaseEvent, type CaseSnapshot } from './engine'
-export { fireTransition, openWorkflowCase, registerDefinition, type Fire, type OpenCase } from './workflow.service'
-export { eventsOf, findCase, type CaseRecord } from './workflow.repository'
+export { ALARM, mayFire, replay, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
+export { fireTransition, openWorkflowCase, registerDefinition, runDueTimers, startTimers, type Fire, type OpenCase } from './workflow.service'
+export { eventsOf, findCase, mergedCases, type CaseRecord, type NoticeRecord, type StoredEvent } from './workflow.repository'
+export { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'
 
-/** The case engine every moving case runs on (appeals first); it has no routes of its own yet. */
+/** The case engine every moving case runs on (appeals first), with its timers and notices. */
 export const workflowModule: YiwangModule = {
   name: 'workflow',
-  migrations: { '2026-11-28T05-00_workflow_create-cases': createCases },
+  migrations: {
+    '2026-11-28T05-00_workflow_create-cases': createCases,
+    '2026-11-28T06-05_workflow_timers-merges-notices': timersMergesNotices,
+  },
 }

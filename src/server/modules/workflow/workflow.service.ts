@@ -4,9 +4,11 @@ import { createCalendar, shanghaiDay, type WorkingCalendar } from '../../platfor
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
+import { findOrg } from '../../platform/orgs/orgs.repository'
 import { checkDefinition, type WorkflowDefinition } from './definition'
-import { decide, evolve, openCase, type CaseSnapshot, type CommandActor } from './engine'
-import { appendEvent, findDefinition, insertCase, lockCase, saveDefinition, updateCase, type CaseRecord } from './workflow.repository'
+import { decide, dueTimer, evolve, nextTimerOn, openCase, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
+import { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'
+import { appendEvent, claimDueCase, findCase, findDefinition, insertCase, insertNotices, lockCase, saveDefinition, updateCase, type CaseRecord, type NoticeRecord } from './workflow.repository'
 
 const caseNotFound = () => new AppError('not_found', 'case_not_found', { zh: '办件不存在', en: 'Case not found' })
 
@@ -15,21 +17,24 @@ export async function registerDefinition(db: Executor, definition: WorkflowDefin
   await saveDefinition(db, checkDefinition(definition), at)
 }
 
-/** The engine's view of who acts: a staff member's permissions and region; the system (timers) may do anything. */
+/** The engine's view of who acts: a staff member's permissions, region and department; the system (timers, module rules) may do anything. */
 function commandActor(actor: Actor): CommandActor {
-  if (actor.kind === 'staff') return { permissions: actor.permissions, regionCode: actor.regionCode }
-  if (actor.kind === 'system') return { permissions: { has: () => true } as unknown as ReadonlySet<string>, regionCode: '' }
+  if (actor.kind === 'staff') return { permissions: actor.permissions, regionCode: actor.regionCode, orgId: actor.orgId, departmentScoped: actor.departmentScoped }
+  if (actor.kind === 'system') return 'system'
   return { permissions: new Set(), regionCode: '-' }
 }
 
 function snapshotOf(record: CaseRecord): CaseSnapshot {
-  return { state: record.state, version: record.version, regionCode: record.regionCode, orgId: record.orgId, deadline: record.deadline, pausedOn: record.pausedOn, escalation: record.escalation }
+  const { id: _id, kind: _kind, definitionVersion: _version, ...snapshot } = record
+  return snapshot
 }
 
 export interface OpenCase {
   kind: string
   regionCode: string
   orgId: string | null
+  /** This case's time limit in working days, when the kind's default does not apply (an inquiry's 3, a complaint's 13). */
+  limitDays?: number
 }
 
 /**
@@ -40,10 +45,11 @@ export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: Request
   const definition = await findDefinition(trx, input.kind)
   if (!definition) throw new AppError('invalid', 'workflow_unknown', { zh: `没有流程 ${input.kind}`, en: `No workflow ${input.kind}` })
   const at = deps.clock.now()
-  const event = openCase(definition, { regionCode: input.regionCode, orgId: input.orgId, on: shanghaiDay(at) }, calendar)
+  const event = openCase(definition, { regionCode: input.regionCode, orgId: input.orgId, on: shanghaiDay(at), limitDays: input.limitDays }, calendar)
   const snapshot = evolve(null, event)
-  const record = await insertCase(trx, { kind: definition.key, definitionVersion: definition.version, ...snapshot, at })
+  const record = await insertCase(trx, { kind: definition.key, definitionVersion: definition.version, ...snapshot, timerOn: nextTimerOn(definition, snapshot, calendar), at })
   await appendEvent(trx, record.id, snapshot.version, event, actorName(ctx.actor), at)
+  await insertNotices(trx, noticesOf(definition, record.id, snapshot.version, null, event, at))
   await recordAudit(trx, auditContext(deps, ctx), { action: 'case.open', targetType: 'case', targetId: record.id, regionCode: record.regionCode, detail: { kind: record.kind, deadline: record.deadline } })
   return record
 }
@@ -56,8 +62,8 @@ export interface Fire {
 
 /**
  * Fires a transition on a case: the case is locked, the engine decides on the definition version
- * the case runs on, and the new state, the event and the audit record commit together. A command
- * decided on an older version of the case is refused (409 case_stale_version).
+ * the case runs on, and the new state, the event, its notices and the audit record commit
+ * together. A command decided on an older version of the case is refused (409 case_stale_version).
  */
 export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestContext, caseId: string, input: Fire, calendar: WorkingCalendar = createCalendar()): Promise<CaseRecord> {
   const record = await lockCase(trx, caseId)
@@ -66,9 +72,113 @@ export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestCo
   if (!definition) throw caseNotFound()
   const at = deps.clock.now()
   const event = decide(definition, snapshotOf(record), { transition: input.transition, expectedVersion: input.expectedVersion, actor: commandActor(ctx.actor), fields: input.fields ?? {}, on: shanghaiDay(at) }, calendar)
+  await checkTargets(trx, record, event)
+  return commitEvent(trx, deps, ctx, definition, record, event, calendar)
+}
+
+/** What the pure engine cannot see: the department a case goes to exists in its region; a duplicate joins a live case of its kind. */
+async function checkTargets(trx: Tx, record: CaseRecord, event: CaseEvent): Promise<void> {
+  if (event.orgId !== null && event.orgId !== record.orgId) {
+    const org = await findOrg(trx, event.orgId)
+    if (!org || org.regionCode !== event.regionCode) {
+      throw new AppError('invalid', 'assignee_invalid', { zh: '承办部门不存在或不属于所选地区', en: 'The department does not exist or is not in that region' }, { field: 'orgId' })
+    }
+  }
+  if (event.mergedInto !== null && event.mergedInto !== record.mergedInto) {
+    const primary = await findCase(trx, event.mergedInto)
+    if (!primary || primary.id === record.id || primary.kind !== record.kind || primary.mergedInto !== null) {
+      throw new AppError('invalid', 'merge_target_invalid', { zh: '只能并入同类、未被合并的另一件', en: 'A duplicate joins another live case of its kind' }, { field: 'primaryCaseId' })
+    }
+  }
+}
+
+/** Stores an event decided on a case: the case's next version, the history, notices, the audit record and the event for other modules. */
+async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, definition: WorkflowDefinition, record: CaseRecord, event: CaseEvent, calendar: WorkingCalendar): Promise<CaseRecord> {
+  const at = deps.clock.now()
   const next = evolve(snapshotOf(record), event)
-  if (!(await updateCase(trx, record.id, record.version, { ...next, at }))) throw caseNotFound()
+  if (!(await updateCase(trx, record.id, record.version, { ...next, timerOn: nextTimerOn(definition, next, calendar), at }))) throw caseNotFound()
   await appendEvent(trx, record.id, next.version, event, actorName(ctx.actor), at)
+  await insertNotices(trx, noticesOf(definition, record.id, next.version, record, event, at))
   await recordAudit(trx, auditContext(deps, ctx), { action: `case.${event.transition}`, targetType: 'case', targetId: record.id, regionCode: next.regionCode, detail: { from: event.from, to: event.to, version: next.version } })
+  const changed: CaseChangedEvent = { caseId: record.id, kind: record.kind, version: next.version, transition: event.transition, from: event.from, to: event.to, fields: event.fields, mergedInto: next.mergedInto }
+  await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changed)
   return { ...record, ...next }
+}
+
+type NewNotice = Omit<NoticeRecord, 'id' | 'readAt'>
+
+/**
+ * Who an event tells: a department that gets a case; the dispatchers when a case comes back or
+ * a transition asks for them; the handling department (or, with none, the dispatchers) when a
+ * timer fires; the supervisors as well when a case is escalated.
+ */
+function noticesOf(definition: WorkflowDefinition, caseId: string, seq: number, before: CaseSnapshot | null, event: CaseEvent, at: Date): NewNotice[] {
+  const base = { caseId, seq, regionCode: event.regionCode, escalation: event.escalation, createdAt: at }
+  const toOrg = (kind: string, orgId: string): NewNotice => ({ ...base, kind, orgId, permission: null })
+  const toAudience = (kind: string, audience: 'dispatch' | 'supervise'): NewNotice[] => {
+    const permission = definition.audiences?.[audience]
+    return permission ? [{ ...base, kind, orgId: null, permission }] : []
+  }
+  const toHandlers = (kind: string) => (event.orgId ? [toOrg(kind, event.orgId)] : toAudience(kind, 'dispatch'))
+  const transition = definition.transitions.find((t) => t.key === event.transition)
+  const notices: NewNotice[] = []
+  if (event.orgId !== null && event.orgId !== (before?.orgId ?? null)) notices.push(toOrg('assigned', event.orgId))
+  if (before?.orgId && event.orgId === null) notices.push(...toAudience('returned', 'dispatch'))
+  if (event.transition === 'timer.remind') notices.push(...toHandlers('remind'))
+  if (event.transition === 'timer.overdue') notices.push(...toHandlers('overdue'))
+  if (event.escalation > (before?.escalation ?? 0)) notices.push(...toHandlers('escalated'), ...toAudience('escalated', 'supervise'))
+  if (transition?.notify) notices.push(...toAudience(transition.key, transition.notify))
+  return notices
+}
+
+const timerActor: RequestContext = { actor: { kind: 'system', name: 'timers' }, ip: null }
+
+/**
+ * Fires every timer due by now, one case per transaction. Several server processes may run this
+ * at once: each takes a due case with SKIP LOCKED, and a case whose timer another process has
+ * just fired is no longer due, so no timer fires twice. Returns how many timer events it wrote.
+ */
+export async function runDueTimers(deps: PlatformDeps, options: { limit?: number; calendar?: WorkingCalendar } = {}): Promise<number> {
+  const calendar = options.calendar ?? createCalendar()
+  const limit = options.limit ?? 1000
+  let fired = 0
+  while (fired < limit) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const today = shanghaiDay(deps.clock.now())
+      const record = await claimDueCase(trx, today)
+      if (!record) return false
+      const definition = await findDefinition(trx, record.kind, record.definitionVersion)
+      const event = definition && dueTimer(definition, snapshotOf(record), today, calendar)
+      if (!definition || !event) {
+        // Nothing due after all (the calendar changed since the day was stored): store the right day.
+        const next = definition ? nextTimerOn(definition, snapshotOf(record), calendar) : null
+        await updateCase(trx, record.id, record.version, { ...snapshotOf(record), timerOn: next !== null && next > today ? next : null, at: deps.clock.now() })
+        return true
+      }
+      await commitEvent(trx, deps, timerActor, definition, record, event, calendar)
+      fired++
+      return true
+    })
+    if (!done) break
+  }
+  return fired
+}
+
+/** Runs the timers every `intervalMs` in this process until stopped; a failed round is logged and the next one tries again. */
+export function startTimers(deps: PlatformDeps, intervalMs: number, onError: (error: unknown) => void): () => void {
+  let running = false
+  const tick = async () => {
+    if (running) return
+    running = true
+    try {
+      await runDueTimers(deps)
+    } catch (error) {
+      onError(error)
+    } finally {
+      running = false
+    }
+  }
+  const handle = setInterval(() => void tick(), intervalMs)
+  handle.unref()
+  return () => clearInterval(handle)
 }

@@ -21,6 +21,11 @@ export interface CaseTable {
   deadline: string | null
   pausedOn: string | null
   escalation: Generated<number>
+  limitDays: number
+  alarm: Generated<number>
+  mergedInto: string | null
+  /** The day the next timer falls due (derived from the case and its definition). */
+  timerOn: string | null
   openedAt: Instant
   updatedAt: Instant
 }
@@ -38,12 +43,30 @@ export interface EventTable {
   deadline: string | null
   pausedOn: string | null
   escalation: number
+  limitDays: number
+  alarm: number
+  mergedInto: string | null
   actor: string
   at: Instant
+}
+
+export interface NoticeTable {
+  id: Generated<string>
+  caseId: string
+  seq: number
+  kind: string
+  regionCode: string
+  orgId: string | null
+  permission: string | null
+  escalation: Generated<number>
+  createdAt: Instant
+  readAt: Instant | null
+  readBy: string | null
 }
 
 export interface WorkflowTables {
   'workflow.definition': DefinitionTable
   'workflow.case': CaseTable
   'workflow.event': EventTable
+  'workflow.notice': NoticeTable
 }
