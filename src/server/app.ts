@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(publicAccountRoutes, { deps })
   await app.register(auditRoutes, { deps })
   await app.register(calendarRoutes, { deps })
+  for (const module of modules) await module.start?.(deps)
   for (const module of modules) if (module.routes) await app.register(module.routes, { deps })
 
   const webRoot = options.webRoot

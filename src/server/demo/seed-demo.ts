@@ -5,6 +5,7 @@ import { residentIdCheckDigit, usccCheckCharacter } from '../platform/identity/i
 import { createAdminAccount } from '../platform/users/staff.service'
 import { registerEnterprise, registerPerson } from '../platform/users/public-account.service'
 import { seedDemoCatalog } from './demo-catalog'
+import { seedDemoAppeals, seedDemoDispatchCatalogue } from './demo-hotline'
 import { seedDemoLaws } from './demo-laws'
 import { demoOrgs } from './demo-orgs'
 
@@ -30,6 +31,10 @@ const jiangsuStaff: readonly DemoStaff[] = [
   { username: 'clerk', displayName: '孙窗', role: 'window_clerk', regionCode: '320102', org: '玄武区政务服务中心', note: '玄武区窗口人员 Xuanwu window clerk' },
   { username: 'dispatcher', displayName: '吴派', role: 'dispatcher', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345派单员 Nanjing hotline dispatcher' },
   { username: 'handler', displayName: '郑办', role: 'handler', regionCode: '3201', org: '南京市市场监督管理局', note: '南京市市场监管局承办人员 Nanjing market-regulation handler' },
+  { username: 'agent', displayName: '冯话', role: 'hotline_agent', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345话务员 Nanjing hotline agent' },
+  { username: 'supervisor', displayName: '褚督', role: 'supervisor', regionCode: '3201', org: '南京市12345政务服务便民热线中心', note: '南京市12345督办人员 Nanjing hotline supervisor' },
+  { username: 'xuanwu.handler', displayName: '卫玄', role: 'handler', regionCode: '320102', org: '玄武区市场监督管理局', note: '玄武区市场监管局承办人员 Xuanwu market-regulation handler' },
+  { username: 'xuanwu.housing', displayName: '蒋建', role: 'handler', regionCode: '320102', org: '玄武区住房和城乡建设局', note: '玄武区住建局承办人员 Xuanwu housing handler' },
   { username: 'catalog', displayName: '钱清', role: 'catalog_editor', regionCode: '32', org: '江苏省政务服务管理办公室', note: '省级事项编辑 province catalogue editor' },
   { username: 'xuzhou.catalog', displayName: '韩彭', role: 'catalog_editor', regionCode: '3203', org: '徐州市政务服务管理办公室', note: '徐州市事项编辑 Xuzhou catalogue editor' },
   { username: 'peixian.catalog', displayName: '樊沛', role: 'catalog_editor', regionCode: '320322', org: '沛县行政审批局', note: '沛县事项编辑 Pei county catalogue editor' },
@@ -97,19 +102,23 @@ export interface DemoSeeded {
   laws: number
   items: number
   entries: number
+  appeals: number
 }
 
 /**
- * Seeds the demo data into an installation: departments, staff and public accounts, then (unless
- * `content` is false, as for the test template) the laws library and the catalogue. Each part is
+ * Seeds the demo data into an installation: departments, staff and public accounts and the
+ * hotline's dispatch catalogue, then (unless `content` is false, as for the test template) the
+ * laws library, the catalogue and two months of hotline appeals. Each part is
  * seeded once; a part already there is left alone.
  */
 export async function seedDemo(deps: PlatformDeps, options: { content?: boolean } = {}): Promise<DemoSeeded> {
   const accounts = await seedDemoAccounts(deps)
-  if (options.content === false) return { ...accounts, laws: 0, items: 0, entries: 0 }
+  await seedDemoDispatchCatalogue(deps)
+  if (options.content === false) return { ...accounts, laws: 0, items: 0, entries: 0, appeals: 0 }
   const laws = await seedDemoLaws(deps)
   const catalog = await seedDemoCatalog(deps, laws)
-  return { ...accounts, laws: Object.keys(laws).length, items: catalog.items, entries: catalog.implementations }
+  const appeals = await seedDemoAppeals(deps)
+  return { ...accounts, laws: Object.keys(laws).length, items: catalog.items, entries: catalog.implementations, appeals }
 }
 
 async function seedDemoAccounts(deps: PlatformDeps): Promise<{ orgs: number; staff: number }> {

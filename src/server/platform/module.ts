@@ -15,4 +15,6 @@ export interface YiwangModule {
   routes?: FastifyPluginAsync<{ deps: PlatformDeps }>
   /** Handlers of other modules' events, by event type (see platform/events.ts). */
   on?: Record<string, EventHandler>
+  /** Run once when the app is built, before it serves: stores what the module's code defines as data (its workflow definitions). Must be idempotent. */
+  start?: (deps: PlatformDeps) => Promise<void>
 }

@@ -20,7 +20,8 @@ export interface TransitionDefinition {
   key: string
   name: Message
   from: readonly string[]
-  to: string
+  /** The state it leads to; none = the case stays where it is (an escalation, a note). */
+  to?: string
   /** The permission an actor needs to fire it (checked with the case's region). */
   permission: string
   /** Fields the command must carry, e.g. a reason for a return. */
@@ -79,10 +80,10 @@ export function checkDefinition(definition: WorkflowDefinition): WorkflowDefinit
   const timers = definition.timers
   if (timers && (!(timers.remindAt > 0 && timers.remindAt < 1) || !Number.isInteger(timers.escalateAfterDays) || timers.escalateAfterDays < 0)) throw invalid('timers')
   for (const transition of definition.transitions) {
-    for (const state of [...transition.from, transition.to]) if (!states.has(state)) throw invalid(`${transition.key} names unknown state ${state}`)
+    for (const state of transition.to === undefined ? transition.from : [...transition.from, transition.to]) if (!states.has(state)) throw invalid(`${transition.key} names unknown state ${state}`)
     const leavesTerminal = transition.from.some((state) => states.get(state)?.terminal)
     if (leavesTerminal && transition.effect !== 'reopen') throw invalid(`${transition.key} leaves a terminal state without reopening`)
-    if (transition.effect === 'merge' && !states.get(transition.to)?.terminal) throw invalid(`${transition.key} merges into a state that is not terminal`)
+    if (transition.effect === 'merge' && !(transition.to !== undefined && states.get(transition.to)?.terminal)) throw invalid(`${transition.key} merges into a state that is not terminal`)
     if (transition.key.startsWith('timer.')) throw invalid(`${transition.key}: timer.* is kept for the engine's timers`)
   }
   return definition

@@ -30,7 +30,7 @@ const appeal = checkDefinition({
     { key: 'pause', name: m('挂起'), from: ['handling'], to: 'handling', permission: 'appeal.handle', effect: 'pause' },
     { key: 'resume', name: m('恢复'), from: ['handling'], to: 'handling', permission: 'appeal.handle', effect: 'resume' },
     { key: 'answer', name: m('答复'), from: ['handling'], to: 'answered', permission: 'appeal.handle', requires: ['answer'] },
-    { key: 'escalate', name: m('督办'), from: ['received', 'handling'], to: 'handling', permission: 'appeal.supervise', effect: 'escalate' },
+    { key: 'escalate', name: m('督办'), from: ['received', 'handling'], permission: 'appeal.supervise', effect: 'escalate' },
     { key: 'close', name: m('回访办结'), from: ['answered'], to: 'closed', permission: 'appeal.callback', requires: ['satisfaction'], choices: { satisfaction: ['satisfied', 'basically_satisfied', 'dissatisfied'] } },
     { key: 'reopen', name: m('重办'), from: ['closed', 'merged'], to: 'handling', permission: 'appeal.supervise', effect: 'reopen' },
     { key: 'merge', name: m('并单'), from: ['received'], to: 'merged', permission: 'appeal.dispatch', effect: 'merge' },
@@ -38,7 +38,7 @@ const appeal = checkDefinition({
 } satisfies WorkflowDefinition)
 
 const everyone = { permissions: new Set(['appeal.dispatch', 'appeal.handle', 'appeal.approve', 'appeal.callback', 'appeal.supervise']), regionCode: '32' }
-const allowedMoves = new Set(appeal.transitions.flatMap((t) => t.from.map((from) => `${from}>${t.to}`)))
+const allowedMoves = new Set(appeal.transitions.flatMap((t) => t.from.map((from) => `${from}>${t.to ?? from}`)))
 const fieldsFor = { orgId: 'org-1', regionCode: '3201', reason: '需要补充材料', days: 3, answer: '已处理', satisfaction: 'satisfied', primaryCaseId: 'case-0' }
 
 const arbitraryCommand = fc.record({

@@ -125,7 +125,7 @@ export function decide(definition: WorkflowDefinition, snapshot: CaseSnapshot, c
   const effect = effectOf(transition, snapshot, command, calendar)
   // A deadline moved later starts the timers again: the handler is reminded before the new one.
   const alarm = effect.deadline !== snapshot.deadline ? ALARM.none : snapshot.alarm
-  return { transition: transition.key, from: snapshot.state, to: transition.to, on: command.on, fields: command.fields, ...effect, alarm }
+  return { transition: transition.key, from: snapshot.state, to: transition.to ?? snapshot.state, on: command.on, fields: command.fields, ...effect, alarm }
 }
 
 const accessDenied = (permission: string) => new AppError('forbidden', 'access_denied', { zh: '无权执行此操作', en: 'You are not allowed to do this' }, { permission })

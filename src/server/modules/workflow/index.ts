@@ -1,11 +1,13 @@
 import type { YiwangModule } from '../../platform/module'
+import { noticeRoutes } from './notices.routes'
 import * as createCases from './migrations/2026-11-28T05-00_workflow_create-cases'
 import * as timersMergesNotices from './migrations/2026-11-28T06-05_workflow_timers-merges-notices'
 
 export { checkDefinition, type StateDefinition, type TransitionDefinition, type TransitionEffect, type WorkflowDefinition } from './definition'
-export { ALARM, mayFire, replay, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
-export { fireTransition, openWorkflowCase, registerDefinition, runDueTimers, startTimers, type Fire, type OpenCase } from './workflow.service'
+export { ALARM, decide, dueTimer, evolve, mayFire, openCase, replay, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
+export { commandActor, fireTransition, openWorkflowCase, registerDefinition, runDueTimers, startTimers, type Fire, type OpenCase } from './workflow.service'
 export { eventsOf, findCase, mergedCases, type CaseRecord, type NoticeRecord, type StoredEvent } from './workflow.repository'
+export { loadCaseHistories, type CaseHistory } from './bulk-load'
 export { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'
 
 /** The case engine every moving case runs on (appeals first), with its timers and notices. */
@@ -15,4 +17,5 @@ export const workflowModule: YiwangModule = {
     '2026-11-28T05-00_workflow_create-cases': createCases,
     '2026-11-28T06-05_workflow_timers-merges-notices': timersMergesNotices,
   },
+  routes: noticeRoutes,
 }

@@ -18,7 +18,7 @@ export async function registerDefinition(db: Executor, definition: WorkflowDefin
 }
 
 /** The engine's view of who acts: a staff member's permissions, region and department; the system (timers, module rules) may do anything. */
-function commandActor(actor: Actor): CommandActor {
+export function commandActor(actor: Actor): CommandActor {
   if (actor.kind === 'staff') return { permissions: actor.permissions, regionCode: actor.regionCode, orgId: actor.orgId, departmentScoped: actor.departmentScoped }
   if (actor.kind === 'system') return 'system'
   return { permissions: new Set(), regionCode: '-' }
@@ -100,7 +100,7 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
   await appendEvent(trx, record.id, next.version, event, actorName(ctx.actor), at)
   await insertNotices(trx, noticesOf(definition, record.id, next.version, record, event, at))
   await recordAudit(trx, auditContext(deps, ctx), { action: `case.${event.transition}`, targetType: 'case', targetId: record.id, regionCode: next.regionCode, detail: { from: event.from, to: event.to, version: next.version } })
-  const changed: CaseChangedEvent = { caseId: record.id, kind: record.kind, version: next.version, transition: event.transition, from: event.from, to: event.to, fields: event.fields, mergedInto: next.mergedInto }
+  const changed: CaseChangedEvent = { caseId: record.id, kind: record.kind, transition: event.transition, from: event.from, to: event.to, fields: event.fields, case: next, on: event.on, at }
   await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changed)
   return { ...record, ...next }
 }

@@ -16,6 +16,11 @@ export async function findOrg(db: Executor, id: string): Promise<OrgRecord | und
   return db.selectFrom('platform.org').select(orgColumns).where('id', '=', id).executeTakeFirst()
 }
 
+export async function findOrgs(db: Executor, ids: readonly string[]): Promise<OrgRecord[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('platform.org').select(orgColumns).where('id', 'in', ids).execute()
+}
+
 export async function orgsOfRegion(db: Executor, regionCode: string): Promise<OrgRecord[]> {
   return db.selectFrom('platform.org').select(orgColumns).where('regionCode', '=', regionCode).orderBy('sort').orderBy('name').execute()
 }

@@ -1,0 +1,114 @@
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
+import type { Executor } from '../../platform/db/database'
+import type { AppealTable, StoredClassification } from './appeals.tables'
+
+export type AppealRow = Omit<Selectable<AppealTable>, 'search'>
+export type NewAppeal = Omit<Insertable<AppealTable>, 'classification' | 'search'> & { classification: StoredClassification | null; search: RawBuilder<string> }
+
+const appealColumns = [
+  'id', 'number', 'caseId', 'queryCodeHash', 'line', 'channel', 'type', 'categoryKey', 'regionCode', 'title', 'content', 'location', 'latitude', 'longitude',
+  'appellantNameCipher', 'appellantPhoneCipher', 'appellantPhoneIndex', 'confidential', 'publicAccountId', 'externalRef', 'emergency', 'emergencyRef',
+  'resolvedOnCall', 'knowledgeEntryId', 'classification', 'state', 'caseVersion', 'orgId', 'handlingRegionCode', 'deadline', 'alarm', 'escalation',
+  'mergedInto', 'answer', 'satisfaction', 'submittedAt', 'dispatchedAt', 'dispatchDueAt', 'answeredAt', 'answeredLate', 'calledBackAt', 'closedAt',
+] as const
+
+const numberOf = (day: string, n: number) => `${day.replaceAll('-', '').slice(2)}${String(n).padStart(7, '0')}`
+
+/** The next appeal number: the day (yyMMdd, Asia/Shanghai) and a sequence that never repeats. */
+export async function nextAppealNumber(db: Executor, day: string): Promise<string> {
+  const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n`.execute(db)
+  return numberOf(day, rows[0]!.n)
+}
+
+/** Numbers for many appeals at once, one per given day. */
+export async function reserveNumbers(db: Executor, days: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n from generate_series(1, ${days.length})`.execute(db)
+  return days.map((day, i) => numberOf(day, rows[i]!.n))
+}
+
+export async function insertAppeal(db: Executor, row: NewAppeal): Promise<AppealRow> {
+  const { classification, ...rest } = row
+  return db
+    .insertInto('hotline.appeal')
+    .values({ ...rest, classification: classification === null ? null : JSON.stringify(classification) })
+    .returning(appealColumns)
+    .executeTakeFirstOrThrow()
+}
+
+export async function findAppeal(db: Executor, id: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('id', '=', id).executeTakeFirst()
+}
+
+export async function findAppealByNumber(db: Executor, number: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('number', '=', number).executeTakeFirst()
+}
+
+export async function findAppealByCase(db: Executor, caseId: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('caseId', '=', caseId).executeTakeFirst()
+}
+
+export async function findAppealByExternalRef(db: Executor, channel: string, externalRef: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('channel', '=', channel as never).where('externalRef', '=', externalRef).executeTakeFirst()
+}
+
+export async function updateAppeal(db: Executor, id: string, values: Updateable<AppealTable>): Promise<void> {
+  await db.updateTable('hotline.appeal').set(values).where('id', '=', id).execute()
+}
+
+/** The appeals merged into one (并单), to tell each appellant what happens to the case they joined. */
+export async function appealsMergedInto(db: Executor, caseId: string): Promise<AppealRow[]> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('mergedInto', '=', caseId).execute()
+}
+
+export interface AppealFilter {
+  /** Handling region within this prefix (the actor's scope). */
+  regionPrefix: string
+  states?: readonly string[]
+  orgId?: string
+  line?: string
+  categoryKey?: string
+  type?: string
+  number?: string
+  q?: string
+  overdueOn?: string
+}
+
+/** A page of appeals, oldest deadline first for live ones (a queue is worked through in that order). */
+export async function listAppealRows(db: Executor, filter: AppealFilter, page: { offset: number; limit: number }, tsquery: RawBuilder<string> | null): Promise<{ rows: AppealRow[]; total: number }> {
+  let query = db.selectFrom('hotline.appeal').where('handlingRegionCode', 'like', `${filter.regionPrefix}%`)
+  if (filter.states?.length) query = query.where('state', 'in', filter.states)
+  if (filter.orgId) query = query.where('orgId', '=', filter.orgId)
+  if (filter.line) query = query.where('line', '=', filter.line as never)
+  if (filter.categoryKey) query = query.where('categoryKey', '=', filter.categoryKey)
+  if (filter.type) query = query.where('type', '=', filter.type as never)
+  if (filter.number) query = query.where('number', '=', filter.number)
+  if (filter.overdueOn) query = query.where('deadline', '<', filter.overdueOn).where('state', 'in', ['received', 'handling', 'objected', 'extension_requested'])
+  if (tsquery) query = query.where(sql<boolean>`search @@ ${tsquery}`)
+  const [rows, count] = await Promise.all([
+    query.select(appealColumns).orderBy(sql`deadline asc nulls last`).orderBy('submittedAt', 'desc').offset(page.offset).limit(page.limit).execute(),
+    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: count.total }
+}
+
+/** Handled appeals with their category: what the classifier learns from. */
+export async function handledAppealTexts(db: Executor, limit: number): Promise<{ number: string; title: string; content: string; categoryKey: string }[]> {
+  const rows = await db
+    .selectFrom('hotline.appeal')
+    .select(['number', 'title', 'content', 'categoryKey'])
+    .where('state', 'in', ['answered', 'closed'])
+    .where('categoryKey', 'is not', null)
+    .orderBy('submittedAt', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ ...r, categoryKey: r.categoryKey! }))
+}
+
+export async function insertModel(db: Executor, model: { trainedAt: Date; examples: number; heldOutAccuracy: number | null; body: object }): Promise<string> {
+  const row = await db.insertInto('hotline.model').values({ ...model, body: JSON.stringify(model.body) }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function newestModel(db: Executor): Promise<{ id: string; body: object } | undefined> {
+  return db.selectFrom('hotline.model').select(['id', 'body']).orderBy('trainedAt', 'desc').limit(1).executeTakeFirst()
+}
