@@ -4,7 +4,7 @@ import { permissionsOf, roles } from '../src/server/platform/roles'
 import { createTestApp, type TestApp } from './app'
 
 /** Routes any signed-in staff member may call; every other non-public route must declare a permission. */
-const signedInRoutes = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/roles'])
+const signedInRoutes = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/roles', 'GET /api/workflow/notices', 'POST /api/workflow/notices/:id/read'])
 
 const placeholders: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', code: '32', day: '2026-10-01' }
 

@@ -13,6 +13,7 @@ import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
 import { createPiiCipher } from './platform/pii/pii'
 import { seedReferenceData } from './platform/seed'
 import { startTimers } from './modules/workflow'
+import { startAuditSealer } from './platform/audit/audit'
 
 export const webRoot = resolve(import.meta.dirname, '../../dist/web')
 
@@ -78,9 +79,11 @@ export async function serve(config: Config): Promise<App> {
   purge.unref()
   // Case timers (remind, overdue, escalate) run in every server process; the engine keeps them from firing twice.
   const stopTimers = startTimers(deps, 60 * 1000, (error) => app.log.error({ err: error }, 'case timers failed'))
+  const stopSealer = startAuditSealer(deps.db, 1000, (error) => app.log.error({ err: error }, 'audit sealing failed'))
   app.addHook('onClose', async () => {
     clearInterval(purge)
     stopTimers()
+    stopSealer()
     await handle.close()
   })
   await app.listen({ port: config.port, host: config.host })

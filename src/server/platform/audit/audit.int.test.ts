@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../../test/app'
-import { recordAudit, verifyAuditChain } from './audit'
+import { recordAudit, sealAllAudit, verifyAuditChain } from './audit'
 
 let t: TestApp
 beforeAll(async () => {
@@ -39,9 +39,24 @@ describe('the audit log', () => {
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true)
   })
 
-  it('refuses updates and deletes', async () => {
+  it('refuses updates and deletes, sealed or not; sealing changes nothing but the seal', async () => {
+    await t.deps.db.transaction().execute((trx) => recordAudit(trx, { actor: { kind: 'system', name: 'test' }, ip: null, at: t.clock.now() }, { action: 'seal.unsealed' }))
+    await expect(sql`update platform.audit_log set action = 'x' where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    await expect(sql`update platform.audit_log set action = 'x', hash = 'f', prev_hash = 'f', link = 999999 where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from platform.audit_log where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    await sealAllAudit(t.deps.db)
+    await expect(sql`update platform.audit_log set hash = 'f' where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await expect(sql`update platform.audit_log set action = 'x'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from platform.audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+  })
+
+  it('seals concurrent appends into one unbroken chain', async () => {
+    const ctx = { actor: { kind: 'system' as const, name: 'test' }, ip: null, at: t.clock.now() }
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.deps.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'seal.concurrent', targetId: String(i) }))))
+    await Promise.all([sealAllAudit(t.deps.db), sealAllAudit(t.deps.db), sealAllAudit(t.deps.db)])
+    const unsealed = await t.deps.db.selectFrom('platform.auditLog').select('seq').where('hash', 'is', null).execute()
+    expect(unsealed).toEqual([])
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true)
   })
 
   it('lets the auditor browse and filter it, and no one else', async () => {
@@ -72,6 +87,8 @@ describe('deletions from the audit log', () => {
   afterAll(() => d.close())
 
   it('detects a row deleted from the middle and one deleted from the end', async () => {
+    // The chain protects sealed records; the sealer runs every second in a server.
+    await sealAllAudit(d.deps.db)
     const rows = await d.deps.db.selectFrom('platform.auditLog').select('seq').orderBy('seq').execute()
     const middle = rows[Math.floor(rows.length / 2)]!.seq
     await sql`alter table platform.audit_log disable trigger audit_log_append_only`.execute(d.deps.db)
@@ -90,6 +107,7 @@ describe('tail truncation', () => {
   afterAll(() => d.close())
 
   it('detects rows removed from the end through the head record', async () => {
+    await sealAllAudit(d.deps.db)
     const last = await d.deps.db.selectFrom('platform.auditLog').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow()
     await sql`alter table platform.audit_log disable trigger audit_log_append_only`.execute(d.deps.db)
     await sql`delete from platform.audit_log where seq = ${last.seq}`.execute(d.deps.db)

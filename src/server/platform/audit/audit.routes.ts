@@ -19,7 +19,7 @@ const Entry = Type.Object({
   result: Result,
   ip: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Record(Type.String(), Type.Unknown()),
-  hash: Type.String(),
+  hash: Type.Union([Type.String(), Type.Null()], { description: 'the SM3 link hash; null for the second or so until the sealer links the record into the chain' }),
 })
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = async (app, { deps }) => {

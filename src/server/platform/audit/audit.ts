@@ -85,20 +85,26 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actorKind' | 'actorId' 
   }
 }
 
-// One lock serialises appends, because each link needs the one before it.
-const AUDIT_LOCK_KEY = 734_201_001
+// Only the sealer takes this lock: appends never wait for one another.
+const AUDIT_SEAL_LOCK_KEY = 734_201_001
 
 /**
  * Appends an entry to the audit log inside the caller's transaction, so the record and the
- * change it describes commit or roll back together.
+ * change it describes commit or roll back together. The record is sealed into the SM3 hash chain
+ * once committed (sealAuditLog), so concurrent writers never queue on the chain's end.
  *
  * @example await recordAudit(trx, ctx, { action: 'org.create', targetType: 'org', targetId: org.id, regionCode: org.regionCode })
  */
 export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
-  const head = await trx.selectFrom('platform.auditHead').select(['seq', 'hash']).executeTakeFirst()
-  const prevHash = head?.hash ?? GENESIS_HASH
-  const fields: ChainedFields = {
+  const fields = chainedFields(ctx, entry)
+  await trx
+    .insertInto('platform.auditLog')
+    .values({ ...fields, detail: JSON.stringify(fields.detail) })
+    .execute()
+}
+
+function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {
+  return {
     at: ctx.at,
     ...actorFields(ctx.actor),
     action: entry.action,
@@ -109,22 +115,68 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry)
     ip: ctx.ip,
     detail: entry.detail ?? {},
   }
-  const hash = auditLinkHash(prevHash, fields)
-  const inserted = await trx
-    .insertInto('platform.auditLog')
-    .values({ ...fields, detail: JSON.stringify(fields.detail), prevHash, hash })
-    .returning('seq')
-    .executeTakeFirstOrThrow()
-  await trx
-    .insertInto('platform.auditHead')
-    .values({ id: true, seq: inserted.seq, hash })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: inserted.seq, hash }))
-    .execute()
 }
 
 /** Records an entry in a transaction of its own: for events with no accompanying change (denials, failed logins). */
 export async function recordAuditAlone(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   await db.transaction().execute((trx) => recordAudit(trx, ctx, entry))
+}
+
+/**
+ * Links the committed, unsealed records into the chain, oldest first, up to `batchSize` of them:
+ * each gets the next link number, the previous record's hash and its own. One sealer at a time
+ * (another finding the lock taken does nothing). Returns how many it sealed.
+ */
+export async function sealAuditLog(db: Executor, batchSize = 5000): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${AUDIT_SEAL_LOCK_KEY}) as locked`.execute(trx)
+    if (!rows[0]?.locked) return 0
+    const pending = await trx.selectFrom('platform.auditLog').selectAll().where('hash', 'is', null).orderBy('seq').limit(batchSize).execute()
+    if (pending.length === 0) return 0
+    const head = await trx.selectFrom('platform.auditHead').select(['seq', 'hash']).executeTakeFirst()
+    let prevHash = head?.hash ?? GENESIS_HASH
+    let link = head?.seq ?? 0
+    const seals = pending.map((row) => {
+      const hash = auditLinkHash(prevHash, row)
+      const seal = sql`(${row.seq}::bigint, ${prevHash}, ${hash}, ${++link}::bigint)`
+      prevHash = hash
+      return seal
+    })
+    await sql`
+      update platform.audit_log as a set prev_hash = s.prev_hash, hash = s.hash, link = s.link
+      from (values ${sql.join(seals)}) as s (seq, prev_hash, hash, link)
+      where a.seq = s.seq`.execute(trx)
+    await trx
+      .insertInto('platform.auditHead')
+      .values({ id: true, seq: link, hash: prevHash })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ seq: link, hash: prevHash }))
+      .execute()
+    return pending.length
+  })
+}
+
+/** Seals everything committed so far. */
+export async function sealAllAudit(db: Executor): Promise<number> {
+  let total = 0
+  for (;;) {
+    const sealed = await sealAuditLog(db)
+    total += sealed
+    if (sealed < 5000) return total
+  }
+}
+
+/** Seals the audit log every `intervalMs` in this process until stopped; several processes may run it. */
+export function startAuditSealer(db: Executor, intervalMs: number, onError: (error: unknown) => void): () => void {
+  let running = false
+  const handle = setInterval(() => {
+    if (running) return
+    running = true
+    sealAllAudit(db)
+      .catch(onError)
+      .finally(() => (running = false))
+  }, intervalMs)
+  handle.unref()
+  return () => clearInterval(handle)
 }
 
 export interface ChainReport {
@@ -134,30 +186,28 @@ export interface ChainReport {
   reason?: 'hash_mismatch' | 'link_mismatch' | 'head_mismatch'
 }
 
-/** Walks the whole chain in order and reports the first link that does not hold. */
+/**
+ * Seals what has committed, then walks the whole chain in link order and reports the first link
+ * that does not hold (a record edited, removed from the middle, or removed from the end).
+ */
 export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainReport> {
+  await sealAllAudit(db)
   let prevHash = GENESIS_HASH
-  let lastSeq = 0
+  let lastLink = 0
   let checked = 0
   for (;;) {
-    const rows = await db
-      .selectFrom('platform.auditLog')
-      .selectAll()
-      .where('seq', '>', lastSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute()
+    const rows = await db.selectFrom('platform.auditLog').selectAll().where('link', '>', lastLink).orderBy('link').limit(batchSize).execute()
     for (const row of rows) {
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAt: row.seq, reason: 'link_mismatch' }
+      if (row.prevHash !== prevHash || row.link !== lastLink + 1) return { ok: false, checked, brokenAt: row.seq, reason: 'link_mismatch' }
       if (auditLinkHash(prevHash, row) !== row.hash) return { ok: false, checked, brokenAt: row.seq, reason: 'hash_mismatch' }
       prevHash = row.hash
-      lastSeq = row.seq
+      lastLink = row.link
       checked++
     }
     if (rows.length < batchSize) break
   }
   const head = await db.selectFrom('platform.auditHead').select(['seq', 'hash']).executeTakeFirst()
-  const headMatches = head === undefined ? checked === 0 : head.seq === lastSeq && head.hash === prevHash
-  if (!headMatches) return { ok: false, checked, brokenAt: head?.seq ?? lastSeq, reason: 'head_mismatch' }
+  const headMatches = head === undefined ? checked === 0 : head.seq === lastLink && head.hash === prevHash
+  if (!headMatches) return { ok: false, checked, brokenAt: head?.seq ?? lastLink, reason: 'head_mismatch' }
   return { ok: true, checked }
 }

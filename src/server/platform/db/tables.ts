@@ -98,8 +98,11 @@ export interface AuditLogTable {
   result: 'success' | 'denied' | 'failure'
   ip: string | null
   detail: JSONColumnType<Record<string, unknown>, string, string>
-  prevHash: string
-  hash: string
+  /** Set when the sealer links the record into the chain (null until then). */
+  prevHash: string | null
+  hash: string | null
+  /** The record's place in the chain: 1, 2, 3 … in the order the sealer linked them. */
+  link: number | null
 }
 
 export interface AuditHeadTable {
