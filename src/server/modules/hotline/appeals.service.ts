@@ -4,15 +4,15 @@ import { shanghaiDay } from '../../platform/calendar/calendar'
 import type { Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError, type Message } from '../../platform/errors'
-import { findOrg, findOrgs } from '../../platform/orgs/orgs.repository'
+import { findOrg } from '../../platform/orgs/orgs.repository'
 import { maskName, maskPhone } from '../../platform/pii/pii'
-import { findRegions } from '../../platform/regions/regions.repository'
 import { tsqueryOf } from '../../platform/search/text'
 import { commandActor, eventsOf, fireTransition, mayFire, type CaseChangedEvent } from '../workflow'
 import { APPEAL_WORKFLOW, appealWorkflow } from './appeal.workflow'
 import type { Satisfaction } from './appeals.tables'
 import { appealsMergedInto, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
 import { listCategories } from './dispatch.repository'
+import { hotlineReference } from './reference'
 
 const appealNotFound = () => new AppError('not_found', 'appeal_not_found', { zh: '诉求不存在', en: 'Appeal not found' })
 const stateNames = new Map(appealWorkflow.states.map((s) => [s.key, s.name]))
@@ -79,7 +79,7 @@ export interface AppealView {
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString())
 
-function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regions: Map<string, string>; orgs: Map<string, string> }): AppealView {
+function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regions: ReadonlyMap<string, { name: string }>; orgs: ReadonlyMap<string, { name: string }> }): AppealView {
   const shows = seesAppellant(actor, row)
   const name = row.appellantNameCipher && deps.pii.decrypt(row.appellantNameCipher)
   const phone = row.appellantPhoneCipher && deps.pii.decrypt(row.appellantPhoneCipher)
@@ -91,7 +91,7 @@ function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regio
     type: row.type,
     categoryKey: row.categoryKey,
     regionCode: row.regionCode,
-    regionName: names.regions.get(row.regionCode) ?? null,
+    regionName: names.regions.get(row.regionCode)?.name ?? null,
     title: row.title,
     content: row.content,
     location: row.location,
@@ -106,7 +106,7 @@ function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regio
     stateName: stateNames.get(row.state) ?? { zh: row.state, en: row.state },
     caseVersion: row.caseVersion,
     orgId: row.orgId,
-    orgName: row.orgId ? (names.orgs.get(row.orgId) ?? null) : null,
+    orgName: row.orgId ? (names.orgs.get(row.orgId)?.name ?? null) : null,
     handlingRegionCode: row.handlingRegionCode,
     deadline: row.deadline,
     alarm: row.alarm,
@@ -133,17 +133,17 @@ function actionsFor(actor: Actor, row: AppealRow): AppealView['actions'] {
     .map((t) => ({ key: t.key, name: t.name, requires: [...(t.requires ?? [])], ...(t.choices ? { choices: t.choices } : {}) }))
 }
 
-async function namesFor(deps: PlatformDeps, rows: readonly AppealRow[]) {
-  const [regions, orgs] = await Promise.all([findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))]), findOrgs(deps.db, [...new Set(rows.flatMap((r) => (r.orgId ? [r.orgId] : [])))])])
-  return { regions: new Map(regions.map((r) => [r.code, r.name])), orgs: new Map(orgs.map((o) => [o.id, o.name])) }
+/** Region and department names, from the hotline's in-memory reference. */
+async function namesFor(deps: PlatformDeps) {
+  const reference = await hotlineReference(deps.db, deps.homeProvince)
+  return { regions: reference.regions, orgs: reference.orgs }
 }
-
 
 /** An appeal as the one who just filed it sees it. */
 export async function viewOfFiled(deps: PlatformDeps, actor: Actor, id: string): Promise<AppealView> {
   const row = await findAppeal(deps.db, id)
   if (!row) throw appealNotFound()
-  return viewOf(deps, actor, row, await namesFor(deps, [row]))
+  return viewOf(deps, actor, row, await namesFor(deps))
 }
 
 export interface AppealQuery {
@@ -183,7 +183,7 @@ export async function listAppeals(deps: PlatformDeps, ctx: RequestContext, query
     overdueOn: query.overdue ? shanghaiDay(deps.clock.now()) : undefined,
   }
   const { rows, total } = await listAppealRows(deps.db, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize }, query.q ? tsqueryOf(query.q) : null)
-  const names = await namesFor(deps, rows)
+  const names = await namesFor(deps)
   return { items: rows.map((row) => viewOf(deps, actor, row, names)), total }
 }
 
@@ -205,8 +205,7 @@ export async function getAppeal(deps: PlatformDeps, ctx: RequestContext, id: str
   const row = await findAppeal(deps.db, id)
   if (!row) throw appealNotFound()
   requireRead(actor, row)
-  const [events, merged, names] = await Promise.all([eventsOf(deps.db, row.caseId), appealsMergedInto(deps.db, row.caseId), namesFor(deps, [row])])
-  const orgs = new Map((await findOrgs(deps.db, [...new Set(events.flatMap((e) => (e.orgId ? [e.orgId] : [])))])).map((o) => [o.id, o.name]))
+  const [events, merged, names] = await Promise.all([eventsOf(deps.db, row.caseId), appealsMergedInto(deps.db, row.caseId), namesFor(deps)])
   const timeline = events.map((e) => ({
     seq: e.seq,
     transition: e.transition,
@@ -215,7 +214,7 @@ export async function getAppeal(deps: PlatformDeps, ctx: RequestContext, id: str
     to: e.to,
     at: e.at.toISOString(),
     actor: e.actor,
-    orgName: e.orgId ? (orgs.get(e.orgId) ?? null) : null,
+    orgName: e.orgId ? (names.orgs.get(e.orgId)?.name ?? null) : null,
     fields: publicFields(e.fields),
   }))
   return { ...viewOf(deps, actor, row, names), timeline, merged: merged.map((m) => ({ id: m.id, number: m.number })) }
@@ -271,7 +270,7 @@ export async function actOnAppeal(deps: PlatformDeps, ctx: RequestContext, id: s
   }
   await deps.db.transaction().execute((trx) => fireTransition(trx, deps, ctx, row.caseId, { transition: action.transition, expectedVersion: action.expectedVersion, fields }))
   const updated = (await findAppeal(deps.db, id))!
-  return viewOf(deps, actor, updated, await namesFor(deps, [updated]))
+  return viewOf(deps, actor, updated, await namesFor(deps))
 }
 
 /**

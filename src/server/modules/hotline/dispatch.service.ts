@@ -1,7 +1,7 @@
-import type { Executor } from '../../platform/db/database'
 import { ancestorCodes } from '../../platform/regions/regions.service'
 import type { HotlineLine } from './appeals.tables'
-import { activeRules, dispatchEntriesFor, type RoutingRule } from './dispatch.repository'
+import type { RoutingRule } from './dispatch.repository'
+import type { HotlineReference } from './reference'
 
 export interface Route {
   regionCode: string
@@ -33,10 +33,13 @@ export function ruleMatches(rule: RoutingRule, appeal: RoutableAppeal): boolean 
  * Where an appeal goes: the first routing rule that matches, else the dispatch catalogue's entry for
  * its category in its region or the nearest region above. Null leaves it to the dispatcher.
  */
-export async function routeAppeal(db: Executor, appeal: RoutableAppeal): Promise<Route | null> {
-  const rule = (await activeRules(db)).find((r) => ruleMatches(r, appeal))
+export function routeAppeal(reference: Pick<HotlineReference, 'rules' | 'entries'>, appeal: RoutableAppeal): Route | null {
+  const rule = reference.rules.find((r) => ruleMatches(r, appeal))
   if (rule) return { regionCode: rule.targetRegionCode, orgId: rule.targetOrgId, via: 'rule', ruleName: rule.name }
   if (appeal.categoryKey === null) return null
-  const [entry] = await dispatchEntriesFor(db, appeal.categoryKey, [appeal.regionCode, ...ancestorCodes(appeal.regionCode)])
-  return entry ? { regionCode: entry.regionCode, orgId: entry.orgId, via: 'catalogue' } : null
+  for (const regionCode of [appeal.regionCode, ...ancestorCodes(appeal.regionCode).reverse()]) {
+    const entry = reference.entries.get(`${appeal.categoryKey}:${regionCode}`)
+    if (entry) return { regionCode: entry.regionCode, orgId: entry.orgId, via: 'catalogue' }
+  }
+  return null
 }

@@ -1,11 +1,8 @@
 import { randomInt } from 'node:crypto'
-import { regionWithin } from '../../platform/access'
-import { createCalendar, shanghaiDay } from '../../platform/calendar/calendar'
+import { shanghaiDay } from '../../platform/calendar/calendar'
 import type { Tx } from '../../platform/db/database'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { findOrg } from '../../platform/orgs/orgs.repository'
-import { findRegion } from '../../platform/regions/regions.repository'
 import { tsvectorOf } from '../../platform/search/text'
 import { fireTransition, openWorkflowCase } from '../workflow'
 import { APPEAL_WORKFLOW } from './appeal.workflow'
@@ -13,9 +10,9 @@ import type { AppealChannel, AppealType, HotlineLine, StoredClassification } fro
 import { findAppealByExternalRef, insertAppeal, nextAppealNumber, type AppealRow } from './appeals.repository'
 import { suggestCategories } from './classifier.service'
 import type { Classification } from './classifier'
-import { findCategory, listCategories, typeLimits } from './dispatch.repository'
 import { routeAppeal, type Route } from './dispatch.service'
 import { emergencySignals } from './emergency'
+import { hotlineReference, type HotlineReference } from './reference'
 
 export interface AppealInput {
   line: HotlineLine
@@ -60,17 +57,21 @@ export function normalisePhone(phone: string): string {
   return compact
 }
 
-/** The region an appeal is about: in the home province, a city or a county (a street is recorded in the location). */
-async function appealRegion(deps: PlatformDeps, code: string): Promise<string> {
-  const region = await findRegion(deps.db, code)
-  if (!region || !regionWithin(code, deps.homeProvince) || region.level > 3) throw invalid('region_invalid', '诉求所在地区不正确', 'The region of the appeal is not valid', 'regionCode')
+/** The region an appeal is about: in the home province, the province, a city or a county (a street is recorded in the location). */
+function appealRegion(reference: HotlineReference, code: string): string {
+  if (!reference.regions.has(code)) throw invalid('region_invalid', '诉求所在地区不正确', 'The region of the appeal is not valid', 'regionCode')
   return code
 }
 
+/** Whether the line files appeals under this category. */
+function lineUses(reference: HotlineReference, key: string, line: HotlineLine): boolean {
+  const category = reference.categories.get(key)
+  return category !== undefined && category.active && category.lines.includes(line)
+}
+
 /** A category the appeal's line uses, or a clear error. */
-async function requireCategory(deps: PlatformDeps, key: string, line: HotlineLine): Promise<string> {
-  const category = await findCategory(deps.db, key)
-  if (!category || !category.active || !category.lines.includes(line)) throw invalid('category_unknown', '诉求分类不存在或不属于该热线', 'Unknown category for this line', 'categoryKey')
+function requireCategory(reference: HotlineReference, key: string, line: HotlineLine): string {
+  if (!lineUses(reference, key, line)) throw invalid('category_unknown', '诉求分类不存在或不属于该热线', 'Unknown category for this line', 'categoryKey')
   return key
 }
 
@@ -89,14 +90,15 @@ export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, chan
     const filed = await findAppealByExternalRef(deps.db, channel, input.externalRef)
     if (filed) return { appeal: filed, queryCode: null, classification, route: null, emergencies, duplicate: true }
   }
-  const regionCode = await appealRegion(deps, input.regionCode)
-  const given = input.categoryKey === undefined ? null : await requireCategory(deps, input.categoryKey, input.line)
+  const reference = await hotlineReference(deps.db, deps.homeProvince)
+  const regionCode = appealRegion(reference, input.regionCode)
+  const given = input.categoryKey === undefined ? null : requireCategory(reference, input.categoryKey, input.line)
   const suggested = classification.confident && classification.best ? classification.best.label : null
-  const categoryKey = given ?? (suggested && (await findCategory(deps.db, suggested))?.lines.includes(input.line) ? suggested : null)
+  const categoryKey = given ?? (suggested && lineUses(reference, suggested, input.line) ? suggested : null)
   const phone = input.appellantPhone ? normalisePhone(input.appellantPhone) : null
   // A possible emergency waits for the agent's decision instead of going out on its own.
-  const route = emergencies.length > 0 ? null : await routeAppeal(deps.db, { categoryKey, regionCode, line: input.line, text })
-  const limits = await typeLimits(deps.db)
+  const route = emergencies.length > 0 ? null : routeAppeal(reference, { categoryKey, regionCode, line: input.line, text })
+  const limits = reference.limits
   const stored: StoredClassification = { categoryKey: classification.best?.label ?? null, probability: classification.best?.probability ?? 0, confident: classification.confident, route: route?.via ?? 'dispatcher' }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
 
@@ -155,7 +157,7 @@ const dispatcherSystem: RequestContext = { actor: { kind: 'system', name: 'hotli
 
 /** Sends a new appeal where its route says, as the system, in the intake's transaction. */
 async function dispatchByRule(trx: Tx, deps: PlatformDeps, appeal: AppealRow, route: Route): Promise<void> {
-  await fireTransition(trx, deps, dispatcherSystem, appeal.caseId, { transition: 'dispatch', expectedVersion: appeal.caseVersion, fields: { orgId: route.orgId, regionCode: route.regionCode, via: route.via } }, createCalendar())
+  await fireTransition(trx, deps, dispatcherSystem, appeal.caseId, { transition: 'dispatch', expectedVersion: appeal.caseVersion, fields: { orgId: route.orgId, regionCode: route.regionCode, via: route.via } })
 }
 
 /** A title for an appeal given none: its first sentence, at most 30 characters. */
@@ -170,17 +172,14 @@ function titleOf(content: string): string {
  */
 export async function suggestForText(deps: PlatformDeps, input: { text: string; line: HotlineLine; regionCode?: string }) {
   const classification = await suggestCategories(deps, input.text)
-  const byKey = new Map((await listCategories(deps.db)).map((c) => [c.key, c]))
-  const categories = await Promise.all(
-    classification.ranked
-      .filter((p) => byKey.get(p.label)?.lines.includes(input.line))
-      .map(async (p) => {
-        const category = byKey.get(p.label)!
-        const route = input.regionCode ? await routeAppeal(deps.db, { categoryKey: p.label, regionCode: input.regionCode, line: input.line, text: input.text }) : null
-        const org = route ? await findOrg(deps.db, route.orgId) : undefined
-        return { key: category.key, nameZh: category.nameZh, nameEn: category.nameEn, probability: p.probability, orgId: route?.orgId ?? null, orgName: org?.name ?? null, regionCode: route?.regionCode ?? null }
-      }),
-  )
+  const reference = await hotlineReference(deps.db, deps.homeProvince)
+  const categories = classification.ranked
+    .filter((p) => lineUses(reference, p.label, input.line))
+    .map((p) => {
+      const category = reference.categories.get(p.label)!
+      const route = input.regionCode ? routeAppeal(reference, { categoryKey: p.label, regionCode: input.regionCode, line: input.line, text: input.text }) : null
+      return { key: category.key, nameZh: category.nameZh, nameEn: category.nameEn, probability: p.probability, orgId: route?.orgId ?? null, orgName: route ? (reference.orgs.get(route.orgId)?.name ?? null) : null, regionCode: route?.regionCode ?? null }
+    })
   return { classification, categories, emergencies: emergencySignals(input.text) }
 }
 

@@ -112,6 +112,17 @@ describe('engine features on a real database', () => {
     expect((await noticesFor(t.deps.db, { orgId: orgB, regionCode: '3201', permissions: [] }, { unreadOnly: true, limit: 50 })).filter((n) => n.caseId === c.id).map((n) => n.kind)).toEqual(['assigned'])
   })
 
+  it('counts the office’s own calendar: a weekday made a holiday moves the deadline', async () => {
+    const { setCalendarOverride, removeCalendarOverride } = await import('../../platform/calendar/calendar.service')
+    await setCalendarOverride(t.deps, system, '2026-03-04', { workday: false, note: '临时休息' })
+    try {
+      expect((await open()).deadline).toBe('2026-03-06')
+    } finally {
+      await removeCalendarOverride(t.deps, system, '2026-03-04')
+    }
+    expect((await open()).deadline).toBe('2026-03-05')
+  })
+
   it('refuses a department outside the case\'s region and changes nothing', async () => {
     const c = await open()
     await expect(fire(c.id, 'dispatch', 1, { orgId: await anyOrg('3202'), regionCode: '3201' })).rejects.toMatchObject({ id: 'assignee_invalid' })

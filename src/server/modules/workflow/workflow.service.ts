@@ -1,6 +1,7 @@
 import { actorName, type Actor } from '../../platform/access'
 import { recordAudit } from '../../platform/audit/audit'
-import { createCalendar, shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calendar'
+import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calendar'
+import { workingCalendar } from '../../platform/calendar/calendar.service'
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
@@ -15,6 +16,24 @@ const caseNotFound = () => new AppError('not_found', 'case_not_found', { zh: '�
 /** Stores a definition version for cases to run on; a module does this for each of its kinds at start. */
 export async function registerDefinition(db: Executor, definition: WorkflowDefinition, at: Date): Promise<void> {
   await saveDefinition(db, checkDefinition(definition), at)
+  newest.clear()
+}
+
+// A stored version never changes, so versions are kept for good; which one is newest is
+// re-read every half minute (a new version registered by another process).
+const versions = new Map<string, WorkflowDefinition>()
+const newest = new Map<string, { version: number; at: number }>()
+
+async function definitionOf(db: Executor, key: string, version?: number): Promise<WorkflowDefinition | undefined> {
+  const known = version ?? newest.get(key)
+  const wanted = typeof known === 'number' ? known : known && performance.now() - known.at < 30_000 ? known.version : undefined
+  const cached = wanted === undefined ? undefined : versions.get(`${key}@${wanted}`)
+  if (cached) return cached
+  const definition = await findDefinition(db, key, version)
+  if (!definition) return undefined
+  versions.set(`${key}@${definition.version}`, definition)
+  if (version === undefined) newest.set(key, { version: definition.version, at: performance.now() })
+  return definition
 }
 
 /** The engine's view of who acts: a staff member's permissions, region and department; the system (timers, module rules) may do anything. */
@@ -41,8 +60,9 @@ export interface OpenCase {
  * Opens a case of a kind on the kind's newest definition, inside the caller's transaction (the
  * module that owns the case writes its own record in the same one).
  */
-export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: RequestContext, input: OpenCase, calendar: WorkingCalendar = createCalendar()): Promise<CaseRecord> {
-  const definition = await findDefinition(trx, input.kind)
+export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: RequestContext, input: OpenCase): Promise<CaseRecord> {
+  const calendar = await workingCalendar(deps, trx)
+  const definition = await definitionOf(trx, input.kind)
   if (!definition) throw new AppError('invalid', 'workflow_unknown', { zh: `没有流程 ${input.kind}`, en: `No workflow ${input.kind}` })
   const at = deps.clock.now()
   const event = openCase(definition, { regionCode: input.regionCode, orgId: input.orgId, on: shanghaiDay(at), limitDays: input.limitDays }, calendar)
@@ -65,10 +85,11 @@ export interface Fire {
  * the case runs on, and the new state, the event, its notices and the audit record commit
  * together. A command decided on an older version of the case is refused (409 case_stale_version).
  */
-export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestContext, caseId: string, input: Fire, calendar: WorkingCalendar = createCalendar()): Promise<CaseRecord> {
+export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestContext, caseId: string, input: Fire): Promise<CaseRecord> {
+  const calendar = await workingCalendar(deps, trx)
   const record = await lockCase(trx, caseId)
   if (!record) throw caseNotFound()
-  const definition = await findDefinition(trx, record.kind, record.definitionVersion)
+  const definition = await definitionOf(trx, record.kind, record.definitionVersion)
   if (!definition) throw caseNotFound()
   const at = deps.clock.now()
   const event = decide(definition, snapshotOf(record), { transition: input.transition, expectedVersion: input.expectedVersion, actor: commandActor(ctx.actor), fields: input.fields ?? {}, on: shanghaiDay(at) }, calendar)
@@ -138,8 +159,8 @@ const timerActor: RequestContext = { actor: { kind: 'system', name: 'timers' }, 
  * at once: each takes a due case with SKIP LOCKED, and a case whose timer another process has
  * just fired is no longer due, so no timer fires twice. Returns how many timer events it wrote.
  */
-export async function runDueTimers(deps: PlatformDeps, options: { limit?: number; calendar?: WorkingCalendar } = {}): Promise<number> {
-  const calendar = options.calendar ?? createCalendar()
+export async function runDueTimers(deps: PlatformDeps, options: { limit?: number } = {}): Promise<number> {
+  const calendar = await workingCalendar(deps)
   const limit = options.limit ?? 1000
   let fired = 0
   while (fired < limit) {
@@ -147,7 +168,7 @@ export async function runDueTimers(deps: PlatformDeps, options: { limit?: number
       const today = shanghaiDay(deps.clock.now())
       const record = await claimDueCase(trx, today)
       if (!record) return false
-      const definition = await findDefinition(trx, record.kind, record.definitionVersion)
+      const definition = await definitionOf(trx, record.kind, record.definitionVersion)
       const event = definition && dueTimer(definition, snapshotOf(record), today, calendar)
       if (!definition || !event) {
         // Nothing due after all (the calendar changed since the day was stored): store the right day.

@@ -10,11 +10,11 @@ import { createCalendar, isValidDay, type WorkingCalendar } from './calendar'
 const CACHE_MS = 60_000
 let cached: { calendar: WorkingCalendar; loadedAt: number; db: Executor } | undefined
 
-/** The working calendar with the admin overrides applied. */
-export async function workingCalendar(deps: Pick<PlatformDeps, 'db' | 'clock'>): Promise<WorkingCalendar> {
+/** The working calendar with the admin overrides applied; `via` reads them inside the caller's transaction when the cache is stale. */
+export async function workingCalendar(deps: Pick<PlatformDeps, 'db' | 'clock'>, via: Executor = deps.db): Promise<WorkingCalendar> {
   const now = deps.clock.now().getTime()
   if (cached && cached.db === deps.db && now - cached.loadedAt < CACHE_MS && now >= cached.loadedAt) return cached.calendar
-  const rows = await deps.db.selectFrom('platform.calendarOverride').select(['day', 'workday']).execute()
+  const rows = await via.selectFrom('platform.calendarOverride').select(['day', 'workday']).execute()
   const calendar = createCalendar(new Map(rows.map((r) => [r.day, r.workday])))
   cached = { calendar, loadedAt: now, db: deps.db }
   return calendar

@@ -41,3 +41,8 @@ export async function insertOrg(
 export async function updateOrg(db: Executor, id: string, values: Partial<{ name: string; kind: OrgKind; sort: number }>): Promise<OrgRecord> {
   return db.updateTable('platform.org').set(values).where('id', '=', id).returning(orgColumns).executeTakeFirstOrThrow()
 }
+
+/** Every organisation of a region and the regions below it, for callers that keep names in memory. */
+export async function orgsWithin(db: Executor, regionPrefix: string): Promise<OrgRecord[]> {
+  return db.selectFrom('platform.org').select(orgColumns).where('regionCode', 'like', `${regionPrefix}%`).execute()
+}

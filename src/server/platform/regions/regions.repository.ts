@@ -63,3 +63,8 @@ export async function insertRegions(db: Executor, rows: readonly RegionRow[], ba
       .execute()
   }
 }
+
+/** The regions under a code down to a level (a province's cities and counties), for callers that keep them in memory. */
+export async function regionsWithin(db: Executor, prefix: string, maxLevel: number): Promise<Pick<RegionRecord, 'code' | 'name' | 'level'>[]> {
+  return db.selectFrom('platform.region').select(['code', 'name', 'level']).where('code', 'like', `${prefix}%`).where('level', '<=', maxLevel).execute()
+}
