@@ -3,7 +3,7 @@ import { createCalendar, shanghaiDay, type WorkingCalendar } from '../platform/c
 import type { PlatformDeps, RequestContext } from '../platform/deps'
 import { tsvectorOf } from '../platform/search/text'
 import { appealWorkflow, loadHandledAppeals, putDispatchEntries, trainFromHandledAppeals, upsertCategories, type HandledAppeal } from '../modules/hotline'
-import { decide, evolve, openCase, type CaseEvent, type CaseSnapshot, type CommandActor } from '../modules/workflow'
+import { decide, evolve, openCase, registerDefinition, type CaseEvent, type CaseSnapshot, type CommandActor } from '../modules/workflow'
 import { demoAppealTexts, type DemoAppealText } from './demo-appeal-texts'
 import { demoHotlineCategories } from './demo-hotline-categories'
 
@@ -106,11 +106,13 @@ function historyOf(text: DemoAppealText, regionCode: string, submittedAt: Date, 
 
 /**
  * Two months of demo appeals (about 3,000) handled the way the engine moves them, a fresh water
- * outage in Pei county (a surge for the dashboard), and a classifier trained on the handled ones.
- * Runs once.
+ * outage in Nanjing's Gulou district (a surge for the Nanjing supervisor's dashboard), and a
+ * classifier trained on the handled ones. Runs once.
  */
 export async function seedDemoAppeals(deps: PlatformDeps, count = 3000): Promise<number> {
   if (await deps.db.selectFrom('hotline.appeal').select('id').limit(1).executeTakeFirst()) return 0
+  // The seed may run before the app (and the hotline's start) has stored the definition the cases name.
+  await registerDefinition(deps.db, appealWorkflow, deps.clock.now())
   const calendar = createCalendar()
   const rng = random(12345)
   const now = deps.clock.now()
@@ -125,8 +127,8 @@ export async function seedDemoAppeals(deps: PlatformDeps, count = 3000): Promise
     limits,
   }
   const texts = demoAppealTexts(count, 2026)
-  const surge = surgeTexts.flatMap((content) => Array.from({ length: 12 }, () => ({ categoryKey: 'urban.utilities', type: 'help' as const, line: '12345' as const, title: '小区停水', text: `沛城镇汉城花园${content}` })))
-  const all = [...texts.map((text) => ({ text, regionCode: rng.pick(demoRegions), hoursAgo: Math.floor(Math.pow(rng.next(), 1.3) * 60 * 24) + 1 })), ...surge.map((text) => ({ text, regionCode: '320322', hoursAgo: rng.int(1, 20) }))]
+  const surge = surgeTexts.flatMap((content) => Array.from({ length: 12 }, () => ({ categoryKey: 'urban.utilities', type: 'help' as const, line: '12345' as const, title: '小区停水', text: `凤凰西街紫竹苑${content}` })))
+  const all = [...texts.map((text) => ({ text, regionCode: rng.pick(demoRegions), hoursAgo: Math.floor(Math.pow(rng.next(), 1.3) * 60 * 24) + 1 })), ...surge.map((text) => ({ text, regionCode: '320106', hoursAgo: rng.int(1, 20) }))]
   const appeals: HandledAppeal[] = all.map(({ text, regionCode, hoursAgo }) => {
     const submittedAt = new Date(now.getTime() - hoursAgo * 3_600_000 - rng.int(0, 59) * 60_000)
     const name = rng.pick([...surnames]) + rng.pick(givenNames)

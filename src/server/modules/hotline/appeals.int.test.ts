@@ -138,10 +138,10 @@ describe('the 12345 hotline on a real database', () => {
     await t.close()
     t = await createTestApp()
     for (const who of Object.keys(cookies)) cookies[who] = await t.login(who)
-    const handled = await seedDemoAppeals(t.deps, 1500)
-    expect(handled).toBeGreaterThan(1500)
+    const handled = await seedDemoAppeals(t.deps, 1000)
+    expect(handled).toBeGreaterThan(1000)
     const model = await t.deps.db.selectFrom('hotline.model').select(['examples', 'heldOutAccuracy']).executeTakeFirstOrThrow()
-    expect(model.examples).toBeGreaterThan(1000)
+    expect(model.examples).toBeGreaterThan(700)
     expect(model.heldOutAccuracy).toBeGreaterThan(0.75)
     const suggested = await call('agent', 'POST', '/api/hotline/suggestions', { text: '单位拖欠我三个月工资一直不发，包工头也联系不上', line: '12345', regionCode: '320102' })
     expect(suggested.body.categories[0]).toMatchObject({ key: 'labour.wages', orgName: '玄武区人力资源和社会保障局' })
@@ -155,7 +155,7 @@ describe('the 12345 hotline on a real database', () => {
     expect(fire.body.appeal.state).toBe('received')
     const transferred = await act('agent', fire.body.appeal.id, 'transfer_emergency', { service: '119', reference: '119-20260302-0042' })
     expect(transferred.body).toMatchObject({ state: 'transferred', emergency: '119', emergencyRef: '119-20260302-0042' })
-  })
+  }, 90_000)
 
   it('keeps the appeal in step with the timers: reminded, overdue, escalated', async () => {
     const filed = await call(null, 'POST', '/api/public/hotline/appeals', { ...foodComplaint, type: 'inquiry' })
@@ -172,5 +172,5 @@ describe('the 12345 hotline on a real database', () => {
     } finally {
       t.clock.set(start)
     }
-  })
+  }, 60_000)
 })

@@ -79,9 +79,10 @@ function requireCategory(reference: HotlineReference, key: string, line: Hotline
  * Takes in an appeal from any channel: checks it, classifies it when no category is given, flags
  * a possible emergency, opens its case with the type's time limit and, when the category is
  * certain and a route is known, dispatches it at once. Everything commits together; a retry with
- * the same external reference returns the appeal already filed.
+ * the same external reference returns the appeal already filed. `onFiled` runs in the same
+ * transaction, for what a channel keeps beside the appeal.
  */
-export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, channel: AppealChannel, input: AppealInput): Promise<Intake> {
+export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, channel: AppealChannel, input: AppealInput, onFiled?: (trx: Tx, appeal: AppealRow) => Promise<void>): Promise<Intake> {
   const text = `${input.title ?? ''} ${input.content}`.trim()
   if (input.content.trim() === '') throw invalid('content_required', '请填写诉求内容', 'Please describe the appeal', 'content')
   const classification = await suggestCategories(deps, text)
@@ -148,6 +149,8 @@ export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, chan
       search: tsvectorOf({ a: [input.title], b: [input.content, input.location] }),
     })
     if (route) await dispatchByRule(trx, deps, row, route)
+    // What a channel keeps beside the appeal (Open311's client and media link) commits with it.
+    await onFiled?.(trx, row)
     return row
   })
   return { appeal, queryCode, classification, route, emergencies, duplicate: false }
