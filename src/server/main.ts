@@ -72,7 +72,7 @@ export async function serve(config: Config): Promise<App> {
     const seeded = await seedDemo(deps)
     if (seeded.staff > 0) log(`演示数据 demo data: ${seeded.orgs} departments, ${seeded.staff} staff accounts`)
     if (seeded.items > 0) log(`演示事项 demo catalogue: ${seeded.laws} laws, ${seeded.items} base-list items, ${seeded.entries} entries down the levels`)
-    if (seeded.appeals > 0) log(`演示诉求 demo hotline: ${seeded.appeals} appeals of the last two months`)
+    if (seeded.appeals > 0) log(`演示诉求 demo hotline: ${seeded.appeals} appeals of the last two months, ${seeded.knowledge} knowledge-base entries`)
   }
   const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
   const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => app.log.error({ err: error }, 'idempotency purge failed')), 60 * 60 * 1000)

@@ -6,6 +6,7 @@ import { createAdminAccount } from '../platform/users/staff.service'
 import { registerEnterprise, registerPerson } from '../platform/users/public-account.service'
 import { seedDemoCatalog } from './demo-catalog'
 import { seedDemoAppeals, seedDemoDispatchCatalogue } from './demo-hotline'
+import { seedDemoKnowledge } from './demo-knowledge'
 import { seedDemoLaws } from './demo-laws'
 import { demoOrgs } from './demo-orgs'
 
@@ -102,6 +103,7 @@ export interface DemoSeeded {
   laws: number
   items: number
   entries: number
+  knowledge: number
   appeals: number
 }
 
@@ -114,11 +116,13 @@ export interface DemoSeeded {
 export async function seedDemo(deps: PlatformDeps, options: { content?: boolean } = {}): Promise<DemoSeeded> {
   const accounts = await seedDemoAccounts(deps)
   await seedDemoDispatchCatalogue(deps)
-  if (options.content === false) return { ...accounts, laws: 0, items: 0, entries: 0, appeals: 0 }
+  if (options.content === false) return { ...accounts, laws: 0, items: 0, entries: 0, knowledge: 0, appeals: 0 }
   const laws = await seedDemoLaws(deps)
   const catalog = await seedDemoCatalog(deps, laws)
+  // After the catalogue: knowledge entries link to its items by name.
+  const knowledge = await seedDemoKnowledge(deps)
   const appeals = await seedDemoAppeals(deps)
-  return { ...accounts, laws: Object.keys(laws).length, items: catalog.items, entries: catalog.implementations, appeals }
+  return { ...accounts, laws: Object.keys(laws).length, items: catalog.items, entries: catalog.implementations, knowledge, appeals }
 }
 
 async function seedDemoAccounts(deps: PlatformDeps): Promise<{ orgs: number; staff: number }> {

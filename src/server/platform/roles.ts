@@ -105,7 +105,7 @@ export const roles: readonly RoleDefinition[] = [
     name: { zh: '承办人员', en: 'Handler' },
     description: { zh: '部门承办工单和办件', en: 'Handles tickets and applications for a department' },
     permissions: [...businessReads, 'hotline.read', 'hotline.handle', 'knowledge.edit'],
-    departmentScoped: ['hotline.read', 'hotline.handle'],
+    departmentScoped: ['hotline.read', 'hotline.handle', 'knowledge.edit'],
   },
   {
     role: 'supervisor',

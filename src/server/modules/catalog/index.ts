@@ -13,4 +13,5 @@ export const catalogModule: YiwangModule = {
 }
 
 export { seedPublishedCatalog } from './items.service'
+export { findCatalogItems, type ItemRecord as CatalogItemRecord } from './items.repository'
 export type { PublishedClaim, PublishedItem } from './bulk-load'

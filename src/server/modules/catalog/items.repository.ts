@@ -52,6 +52,22 @@ export async function findItemByCode(db: Executor, basicCode: string): Promise<I
   return db.selectFrom('catalog.item').select(['id', 'kind', 'basicCode', 'name']).where('basicCode', '=', basicCode).executeTakeFirst()
 }
 
+/**
+ * Items of the base list by id or by exact name, for modules that link to an item (the hotline's
+ * knowledge base): ids that do not exist are simply absent from the answer.
+ */
+export async function findCatalogItems(db: Executor, ref: { ids?: readonly string[]; names?: readonly string[] }): Promise<ItemRecord[]> {
+  const ids = ref.ids ?? []
+  const names = ref.names ?? []
+  if (ids.length === 0 && names.length === 0) return []
+  return db
+    .selectFrom('catalog.item')
+    .select(['id', 'kind', 'basicCode', 'name'])
+    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(names.length > 0 ? [eb('name', 'in', names)] : [])]))
+    .orderBy('basicCode')
+    .execute()
+}
+
 export async function anyItem(db: Executor): Promise<boolean> {
   return (await db.selectFrom('catalog.item').select('id').limit(1).executeTakeFirst()) !== undefined
 }

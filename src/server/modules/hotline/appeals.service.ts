@@ -12,6 +12,7 @@ import { APPEAL_WORKFLOW, appealWorkflow } from './appeal.workflow'
 import type { Satisfaction } from './appeals.tables'
 import { appealsMergedInto, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
 import { listCategories } from './dispatch.repository'
+import { publishedKnowledgeEntry } from './knowledge.service'
 import { hotlineReference } from './reference'
 
 const appealNotFound = () => new AppError('not_found', 'appeal_not_found', { zh: '诉求不存在', en: 'Appeal not found' })
@@ -261,6 +262,9 @@ export async function actOnAppeal(deps: PlatformDeps, ctx: RequestContext, id: s
     const org = await findOrg(deps.db, action.fields.orgId)
     if (!org) throw new AppError('invalid', 'assignee_invalid', { zh: '承办部门不存在', en: 'The department does not exist' }, { field: 'orgId' })
     fields.regionCode = org.regionCode
+  }
+  if (action.fields?.knowledgeEntryId && !(await publishedKnowledgeEntry(deps.db, action.fields.knowledgeEntryId, shanghaiDay(deps.clock.now())))) {
+    throw new AppError('invalid', 'knowledge_entry_invalid', { zh: '所引用的热线百科条目未发布或已过期', en: 'The knowledge entry is not published or has expired' }, { field: 'knowledgeEntryId' })
   }
   if (action.fields?.primaryAppealId) {
     const primary = await findAppeal(deps.db, action.fields.primaryAppealId)

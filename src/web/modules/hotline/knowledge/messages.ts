@@ -1,0 +1,121 @@
+import type { Text } from '../../../app/i18n/messages'
+
+/**
+ * The knowledge base's strings (热线百科). The app merges them into its messages (for the menu);
+ * the pages read them through `useKnowledgeT`, so they work before and after that merge.
+ */
+export const knowledgeMessages = {
+  'menu.hotlineKnowledge': { zh: '热线百科', en: 'Hotline knowledge base' },
+  'knowledge.desc': { zh: '热线知识库：各级答复口径的编写、审核、发布与检索', en: 'Approved answers of every level: drafted, reviewed, published and searched' },
+
+  'knowledge.pageTitle': { zh: '热线百科', en: 'Hotline knowledge base' },
+  'knowledge.listTitle': { zh: '知识条目', en: 'Entries' },
+  'knowledge.create': { zh: '新建条目', en: 'New entry' },
+  'knowledge.searchPlaceholder': { zh: '搜索标题、关键词或答复内容', en: 'Search titles, keywords or answers' },
+  'knowledge.empty': { zh: '暂无知识条目', en: 'No entries yet' },
+  'knowledge.emptySearch': { zh: '没有符合条件的条目', en: 'No entry matches' },
+  'knowledge.allStatuses': { zh: '全部状态', en: 'Any status' },
+  'knowledge.allLevels': { zh: '全部层级', en: 'Any level' },
+  'knowledge.allCategories': { zh: '全部分类', en: 'Any category' },
+  'knowledge.allRegions': { zh: '全部地区', en: 'Any region' },
+
+  // Columns and fields
+  'knowledge.title': { zh: '标题', en: 'Title' },
+  'knowledge.body': { zh: '答复内容', en: 'Answer' },
+  'knowledge.bodyHint': { zh: '纯文本，可换行；写清办理条件、渠道、时限和答复要点', en: 'Plain text with line breaks: conditions, channels, time limits, what to tell the caller' },
+  'knowledge.status': { zh: '状态', en: 'Status' },
+  'knowledge.level': { zh: '层级', en: 'Level' },
+  'knowledge.region': { zh: '所属地区', en: 'Region' },
+  'knowledge.org': { zh: '负责部门', en: 'Owning department' },
+  'knowledge.category': { zh: '热线分类', en: 'Hotline category' },
+  'knowledge.categoryHint': { zh: '派单目录中的分类编码，如 labour.social_insurance', en: 'A dispatch-catalogue key, e.g. labour.social_insurance' },
+  'knowledge.catalogItem': { zh: '关联事项', en: 'Catalogue item' },
+  'knowledge.catalogItemHint': { zh: '输入事项名称搜索', en: 'Type an item name to search' },
+  'knowledge.keywords': { zh: '关键词', en: 'Keywords' },
+  'knowledge.keywordsHint': { zh: '回车或逗号分隔，帮助话务员检索', en: 'Press Enter or type a comma between them: they help agents find the entry' },
+  'knowledge.validUntil': { zh: '有效期至', en: 'Valid until' },
+  'knowledge.updatedAt': { zh: '更新时间', en: 'Updated' },
+  'knowledge.revision': { zh: '第{n}版', en: 'Revision {n}' },
+  'knowledge.entryId': { zh: '条目编号', en: 'Entry id' },
+  'knowledge.none': { zh: '—', en: '—' },
+
+  // Levels and statuses
+  'knowledge.level.province': { zh: '省级', en: 'Province' },
+  'knowledge.level.city': { zh: '市级', en: 'City' },
+  'knowledge.level.county': { zh: '县级', en: 'County' },
+  'knowledge.status.draft': { zh: '草稿', en: 'Draft' },
+  'knowledge.status.submitted': { zh: '审核中', en: 'In review' },
+  'knowledge.status.published': { zh: '已发布', en: 'Published' },
+  'knowledge.status.expired': { zh: '已过期', en: 'Expired' },
+  'knowledge.status.retired': { zh: '已废止', en: 'Retired' },
+  'knowledge.working.draft': { zh: '修订草稿中', en: 'Revision drafted' },
+  'knowledge.working.submitted': { zh: '修订审核中', en: 'Revision in review' },
+  'knowledge.revisionStatus.draft': { zh: '草稿', en: 'Draft' },
+  'knowledge.revisionStatus.submitted': { zh: '审核中', en: 'In review' },
+  'knowledge.revisionStatus.published': { zh: '已发布', en: 'Published' },
+  'knowledge.revisionStatus.superseded': { zh: '已被替代', en: 'Superseded' },
+  'knowledge.revisionStatus.retired': { zh: '已废止', en: 'Retired' },
+  'knowledge.revisionStatus.withdrawn': { zh: '已撤回', en: 'Withdrawn' },
+
+  // Detail
+  'knowledge.detail': { zh: '条目详情', en: 'Entry' },
+  'knowledge.tab.published': { zh: '现行答复', en: 'Published answer' },
+  'knowledge.tab.working': { zh: '修订稿', en: 'Revision in progress' },
+  'knowledge.tab.shown': { zh: '答复内容', en: 'Answer' },
+  'knowledge.tab.history': { zh: '修订历史', en: 'History' },
+  'knowledge.step.draft': { zh: '编写', en: 'Draft' },
+  'knowledge.step.review': { zh: '审核', en: 'Review' },
+  'knowledge.step.published': { zh: '发布', en: 'Published' },
+  'knowledge.rejectedComment': { zh: '退回意见', en: 'Sent back because' },
+  'knowledge.retireReason': { zh: '废止原因', en: 'Reason for retiring' },
+  'knowledge.expiredHint': { zh: '该条目已过有效期，不再推荐给话务员，请及时修订或废止', en: 'This entry has expired: agents are no longer offered it. Revise or retire it.' },
+  'knowledge.workingHint': { zh: '修订稿审核通过前，话务员看到的仍是现行答复', en: 'Until the revision is approved, agents keep seeing the published answer' },
+  'knowledge.selfReviewHint': { zh: '该修订由您编写或提交，需由其他审核人员审核', en: 'You wrote or submitted this revision: another reviewer must approve it' },
+  'knowledge.history.created': { zh: '{who} 编写于 {at}', en: 'Written by {who} on {at}' },
+  'knowledge.history.submitted': { zh: '{who} 提交于 {at}', en: 'Submitted by {who} on {at}' },
+  'knowledge.history.reviewed': { zh: '{who} 审核于 {at}', en: 'Reviewed by {who} on {at}' },
+  'knowledge.history.view': { zh: '查看', en: 'View' },
+  'knowledge.notFound': { zh: '条目不存在或无权查看', en: 'The entry does not exist or is not yours to see' },
+
+  // Actions
+  'knowledge.action.edit': { zh: '编辑', en: 'Edit' },
+  'knowledge.action.revise': { zh: '修订', en: 'Revise' },
+  'knowledge.action.submit': { zh: '提交审核', en: 'Submit for review' },
+  'knowledge.action.approve': { zh: '审核通过', en: 'Approve' },
+  'knowledge.action.reject': { zh: '退回修改', en: 'Send back' },
+  'knowledge.action.retire': { zh: '废止', en: 'Retire' },
+  'knowledge.submitConfirm': { zh: '提交后由审核人员审核，审核期间不能修改。确定提交？', en: 'A reviewer will check it; it cannot be changed meanwhile. Submit?' },
+  'knowledge.approveConfirm': { zh: '审核通过后，话务员将看到这一版答复。确定通过？', en: 'Agents will see this revision from now on. Approve?' },
+  'knowledge.rejectTitle': { zh: '退回修改', en: 'Send back for changes' },
+  'knowledge.rejectComment': { zh: '退回意见', en: 'What needs changing' },
+  'knowledge.rejectCommentRequired': { zh: '请填写退回意见（至少2个字）', en: 'Say what needs changing (2 characters or more)' },
+  'knowledge.retireTitle': { zh: '废止条目', en: 'Retire the entry' },
+  'knowledge.retireWarning': { zh: '废止后话务员不再看到该条目，正在编写或审核的修订一并撤回', en: 'Agents will no longer see it; a revision in progress is withdrawn with it' },
+  'knowledge.retireReasonRequired': { zh: '请填写废止原因（至少2个字）', en: 'Say why (2 characters or more)' },
+  'knowledge.done.created': { zh: '已创建草稿', en: 'Draft created' },
+  'knowledge.done.saved': { zh: '草稿已保存', en: 'Draft saved' },
+  'knowledge.done.submit': { zh: '已提交审核', en: 'Submitted for review' },
+  'knowledge.done.approve': { zh: '已审核通过并发布', en: 'Approved and published' },
+  'knowledge.done.reject': { zh: '已退回修改', en: 'Sent back' },
+  'knowledge.done.retire': { zh: '已废止', en: 'Retired' },
+
+  // Editor
+  'knowledge.editor.createTitle': { zh: '新建知识条目', en: 'New knowledge entry' },
+  'knowledge.editor.editTitle': { zh: '编辑草稿', en: 'Edit the draft' },
+  'knowledge.editor.reviseTitle': { zh: '修订已发布条目', en: 'Revise a published entry' },
+  'knowledge.editor.reviseHint': { zh: '保存后生成新的修订稿，审核通过前现行答复保持不变', en: 'Saving makes a new revision; the published answer stays until it is approved' },
+  'knowledge.editor.regionHint': { zh: '条目归属省、市或县（区），下级地区的话务员可以看到上级条目', en: 'A province, city or county: agents below it see its entries' },
+  'knowledge.editor.regionTooDeep': { zh: '请选择省、市或县（区），不能选择乡镇街道', en: 'Pick a province, city or county, not a township' },
+  'knowledge.editor.required': { zh: '请填写{field}', en: '{field} is required' },
+  'knowledge.editor.bodyTooLong': { zh: '答复内容不能超过20000字', en: 'The answer may not exceed 20,000 characters' },
+
+  // Suggestions for the agent
+  'knowledge.suggest.title': { zh: '知识推荐', en: 'Suggested answers' },
+  'knowledge.suggest.hint': { zh: '输入诉求内容后自动推荐相关答复口径', en: 'Answers appear as the appeal is typed' },
+  'knowledge.suggest.none': { zh: '暂无匹配的知识条目', en: 'No matching entry' },
+  'knowledge.suggest.use': { zh: '采用此答复', en: 'Use this answer' },
+  'knowledge.suggest.read': { zh: '查看全文', en: 'Read in full' },
+  'knowledge.suggest.validUntil': { zh: '有效期至 {day}', en: 'Valid until {day}' },
+} as const satisfies Record<string, Text>
+
+export type KnowledgeMessageKey = keyof typeof knowledgeMessages
