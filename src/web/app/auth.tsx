@@ -40,6 +40,7 @@ export type Permission =
   | 'catalog.edit'
   | 'law.read'
   | 'law.edit'
+  | 'pii.read'
   | 'hotline.read'
   | 'hotline.intake'
   | 'hotline.dispatch'

@@ -7,6 +7,9 @@ import { WorkbenchLayout } from './shell/WorkbenchLayout'
 import PortalHomePage from '../modules/platform/pages/PortalHomePage'
 import { NotFound } from '../shared/StatusPages'
 import { catalogPortalRoutes, catalogWorkbenchRoutes } from '../modules/catalog/routes'
+import { dashboardWorkbenchRoutes } from '../modules/hotline/dashboard/routes'
+import { hotlinePortalRoutes, hotlineWorkbenchRoutes } from '../modules/hotline/routes'
+import { knowledgeWorkbenchRoutes } from '../modules/hotline/knowledge/routes'
 import { lawsWorkbenchRoutes } from '../modules/laws/routes'
 
 // The landing page comes with the first load; every other page is a chunk of its own.
@@ -36,7 +39,7 @@ export const routes: RouteObject[] = [
       {
         path: '/',
         element: <PortalLayout />,
-        children: [{ index: true, element: <PortalHomePage /> }, ...catalogPortalRoutes],
+        children: [{ index: true, element: <PortalHomePage /> }, ...catalogPortalRoutes, ...hotlinePortalRoutes],
       },
       { path: '/login', element: <LoginPage /> },
       {
@@ -98,6 +101,9 @@ export const routes: RouteObject[] = [
           },
           ...catalogWorkbenchRoutes,
           ...lawsWorkbenchRoutes,
+          ...hotlineWorkbenchRoutes,
+          ...knowledgeWorkbenchRoutes,
+          ...dashboardWorkbenchRoutes,
           { path: 'account', element: <AccountPage /> },
           { path: 'coming/:module', element: <ComingSoonPage /> },
           { path: '*', element: <NotFound home="/workbench" /> },

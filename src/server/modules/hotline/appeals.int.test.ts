@@ -110,6 +110,21 @@ describe('the 12345 hotline on a real database', () => {
     expect(JSON.stringify(stored)).not.toContain('13812345678')
   })
 
+  it('settles an appeal on the call in the same request: resolved from the knowledge base, never dispatched', async () => {
+    const inquiry = { line: '12345', type: 'inquiry', categoryKey: 'market.food_safety', regionCode: '320102', content: '请问食品经营许可证在哪里办理？', channel: 'phone' }
+    const before = await count()
+    const bad = await call('agent', 'POST', '/api/hotline/appeals', { ...inquiry, settle: { transition: 'resolve_on_call', answer: '到区政务服务中心办理。', knowledgeEntryId: crypto.randomUUID() } })
+    expect(bad).toMatchObject({ status: 400, body: { error: { id: 'knowledge_entry_invalid' } } })
+    expect(await count()).toBe(before)
+    const settled = await call('agent', 'POST', '/api/hotline/appeals', { ...inquiry, settle: { transition: 'resolve_on_call', answer: '到区政务服务中心办理。' } })
+    expect(settled.status, JSON.stringify(settled.body)).toBe(201)
+    expect(settled.body.route).toBeNull()
+    expect(settled.body.appeal).toMatchObject({ state: 'closed', resolvedOnCall: true, orgId: null, answer: '到区政务服务中心办理。' })
+    const detail = await call('agent', 'GET', `/api/hotline/appeals/${settled.body.appeal.id}`)
+    expect(detail.body.timeline.map((s: { transition: string }) => s.transition)).toEqual(['open', 'resolve_on_call'])
+    expect(detail.body.actions.map((a: { key: string }) => a.key)).not.toContain('dispatch')
+  })
+
   it('imports a national transfer batch once, reporting bad rows without holding back the rest', async () => {
     const batch = { appeals: [{ ...foodComplaint, externalRef: 'GJ-2026-0001' }, { ...foodComplaint, externalRef: 'GJ-2026-0002', appellantPhone: 'abc12' }] }
     const first = await call('agent', 'POST', '/api/hotline/appeals/import', batch)

@@ -3,7 +3,7 @@ import { RegionCode, Uuid } from '../../platform/http/schemas'
 
 export const LineSchema = Type.Union([Type.Literal('12345'), Type.Literal('enterprise'), Type.Literal('talent')], { description: '12345 / 一企来 enterprise / 尚贤 talent' })
 export const AppealTypeSchema = Type.Union(
-  ['inquiry', 'help', 'complaint', 'report', 'suggestion', 'praise'].map((t) => Type.Literal(t)),
+  [Type.Literal('inquiry'), Type.Literal('help'), Type.Literal('complaint'), Type.Literal('report'), Type.Literal('suggestion'), Type.Literal('praise')],
   { description: '咨询 inquiry, 求助 help, 投诉 complaint, 举报 report, 建议 suggestion, 表扬 praise' },
 )
 const Message = Type.Object({ zh: Type.String(), en: Type.String() })
@@ -27,9 +27,20 @@ const appealFields = {
   confidential: Type.Optional(Type.Boolean()),
 }
 
+/** How an agent settles an appeal on the call, in the same transaction as filing it: answered from the knowledge base (即时办结) or handed to 110/119/120. */
+export const SettleInput = Type.Union([
+  Type.Object({ transition: Type.Literal('resolve_on_call'), answer: Type.String({ minLength: 1, maxLength: MAX_CONTENT }), knowledgeEntryId: Type.Optional(Uuid) }, { additionalProperties: false }),
+  Type.Object({ transition: Type.Literal('transfer_emergency'), service: Type.Union([Type.Literal('110'), Type.Literal('119'), Type.Literal('120')]), reference: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+])
+
 /** An appeal taken by an agent or arriving from a messaging channel. */
 export const StaffAppealInput = Type.Object(
-  { ...appealFields, channel: Type.Union([Type.Literal('phone'), Type.Literal('wechat'), Type.Literal('app')]), externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },
+  {
+    ...appealFields,
+    channel: Type.Union([Type.Literal('phone'), Type.Literal('wechat'), Type.Literal('app')]),
+    externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    settle: Type.Optional(SettleInput),
+  },
   { additionalProperties: false },
 )
 

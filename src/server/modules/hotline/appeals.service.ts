@@ -7,12 +7,12 @@ import { AppError, type Message } from '../../platform/errors'
 import { findOrg } from '../../platform/orgs/orgs.repository'
 import { maskName, maskPhone } from '../../platform/pii/pii'
 import { tsqueryOf } from '../../platform/search/text'
-import { commandActor, eventsOf, fireTransition, mayFire, type CaseChangedEvent } from '../workflow'
+import { commandActor, effectRequires, eventsOf, fireTransition, mayFire, type CaseChangedEvent } from '../workflow'
 import { APPEAL_WORKFLOW, appealWorkflow } from './appeal.workflow'
 import type { Satisfaction } from './appeals.tables'
 import { appealsMergedInto, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
 import { listCategories } from './dispatch.repository'
-import { publishedKnowledgeEntry } from './knowledge.service'
+import { requirePublishedKnowledge } from './knowledge.service'
 import { hotlineReference } from './reference'
 
 const appealNotFound = () => new AppError('not_found', 'appeal_not_found', { zh: '诉求不存在', en: 'Appeal not found' })
@@ -126,12 +126,17 @@ function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regio
   }
 }
 
+/** The fields a person fills in for a transition: the engine's names as the hotline's form has them (a department picks its region; a duplicate names an appeal). */
+function formFields(fields: readonly string[]): string[] {
+  return [...new Set(fields.filter((f) => f !== 'regionCode').map((f) => (f === 'primaryCaseId' ? 'primaryAppealId' : f)))]
+}
+
 function actionsFor(actor: Actor, row: AppealRow): AppealView['actions'] {
   if (actor.kind !== 'staff') return []
   const who = commandActor(actor)
   return appealWorkflow.transitions
     .filter((t) => t.from.includes(row.state) && mayFire(who, t.permission, { regionCode: row.handlingRegionCode, orgId: row.orgId }))
-    .map((t) => ({ key: t.key, name: t.name, requires: [...(t.requires ?? [])], ...(t.choices ? { choices: t.choices } : {}) }))
+    .map((t) => ({ key: t.key, name: t.name, requires: formFields([...(t.requires ?? []), ...effectRequires[t.effect ?? 'none']]), ...(t.choices ? { choices: t.choices } : {}) }))
 }
 
 /** Region and department names, from the hotline's in-memory reference. */
@@ -263,9 +268,7 @@ export async function actOnAppeal(deps: PlatformDeps, ctx: RequestContext, id: s
     if (!org) throw new AppError('invalid', 'assignee_invalid', { zh: '承办部门不存在', en: 'The department does not exist' }, { field: 'orgId' })
     fields.regionCode = org.regionCode
   }
-  if (action.fields?.knowledgeEntryId && !(await publishedKnowledgeEntry(deps.db, action.fields.knowledgeEntryId, shanghaiDay(deps.clock.now())))) {
-    throw new AppError('invalid', 'knowledge_entry_invalid', { zh: '所引用的热线百科条目未发布或已过期', en: 'The knowledge entry is not published or has expired' }, { field: 'knowledgeEntryId' })
-  }
+  if (action.fields?.knowledgeEntryId) await requirePublishedKnowledge(deps, action.fields.knowledgeEntryId)
   if (action.fields?.primaryAppealId) {
     const primary = await findAppeal(deps.db, action.fields.primaryAppealId)
     if (!primary) throw new AppError('invalid', 'merge_target_invalid', { zh: '要并入的诉求不存在', en: 'The appeal to merge into does not exist' }, { field: 'primaryAppealId' })

@@ -12,6 +12,9 @@ import { suggestCategories } from './classifier.service'
 import type { Classification } from './classifier'
 import { routeAppeal, type Route } from './dispatch.service'
 import { emergencySignals } from './emergency'
+import { requirePublishedKnowledge } from './knowledge.service'
+import type { SettleInput } from './appeals.schemas'
+import type { Static } from 'typebox'
 import { hotlineReference, type HotlineReference } from './reference'
 
 export interface AppealInput {
@@ -29,6 +32,8 @@ export interface AppealInput {
   confidential?: boolean
   /** The appeal's id on the platform it came from (a national platform, a messaging channel), so a retry never files it twice. */
   externalRef?: string
+  /** Settled by the agent on the call instead of being dispatched. */
+  settle?: Static<typeof SettleInput>
 }
 
 export interface Intake {
@@ -97,8 +102,9 @@ export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, chan
   const suggested = classification.confident && classification.best ? classification.best.label : null
   const categoryKey = given ?? (suggested && lineUses(reference, suggested, input.line) ? suggested : null)
   const phone = input.appellantPhone ? normalisePhone(input.appellantPhone) : null
-  // A possible emergency waits for the agent's decision instead of going out on its own.
-  const route = emergencies.length > 0 ? null : routeAppeal(reference, { categoryKey, regionCode, line: input.line, text })
+  if (input.settle?.transition === 'resolve_on_call' && input.settle.knowledgeEntryId) await requirePublishedKnowledge(deps, input.settle.knowledgeEntryId)
+  // A possible emergency waits for the agent's decision instead of going out on its own; a settled one goes nowhere.
+  const route = emergencies.length > 0 || input.settle ? null : routeAppeal(reference, { categoryKey, regionCode, line: input.line, text })
   const limits = reference.limits
   const stored: StoredClassification = { categoryKey: classification.best?.label ?? null, probability: classification.best?.probability ?? 0, confident: classification.confident, route: route?.via ?? 'dispatcher' }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -149,6 +155,10 @@ export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, chan
       search: tsvectorOf({ a: [input.title], b: [input.content, input.location] }),
     })
     if (route) await dispatchByRule(trx, deps, row, route)
+    if (input.settle) {
+      const { transition, ...fields } = input.settle
+      await fireTransition(trx, deps, ctx, row.caseId, { transition, expectedVersion: row.caseVersion, fields })
+    }
     // What a channel keeps beside the appeal (Open311's client and media link) commits with it.
     await onFiled?.(trx, row)
     return row

@@ -3,7 +3,7 @@ import { noticeRoutes } from './notices.routes'
 import * as createCases from './migrations/2026-11-28T05-00_workflow_create-cases'
 import * as timersMergesNotices from './migrations/2026-11-28T06-05_workflow_timers-merges-notices'
 
-export { checkDefinition, type StateDefinition, type TransitionDefinition, type TransitionEffect, type WorkflowDefinition } from './definition'
+export { checkDefinition, effectRequires, type StateDefinition, type TransitionDefinition, type TransitionEffect, type WorkflowDefinition } from './definition'
 export { ALARM, decide, dueTimer, evolve, mayFire, openCase, replay, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
 export { commandActor, fireTransition, openWorkflowCase, registerDefinition, runDueTimers, startTimers, type Fire, type OpenCase } from './workflow.service'
 export { eventsOf, findCase, mergedCases, type CaseRecord, type NoticeRecord, type StoredEvent } from './workflow.repository'

@@ -8,6 +8,9 @@
  * Messages that come from the server (errors, role names) carry their own zh/en and are not here.
  */
 import { catalogMessages } from '../../modules/catalog/messages'
+import { hotlineDashboardMessages } from '../../modules/hotline/dashboard/messages'
+import { hotlineMessages } from '../../modules/hotline/messages'
+import { knowledgeMessages } from '../../modules/hotline/knowledge/messages'
 import { lawsMessages } from '../../modules/laws/messages'
 
 export type Lang = 'zh' | 'en'
@@ -462,6 +465,9 @@ export const messages = {
   'role.data_officer': { zh: '数据管理员', en: 'Data officer' },
   ...catalogMessages,
   ...lawsMessages,
+  ...hotlineMessages,
+  ...knowledgeMessages,
+  ...hotlineDashboardMessages,
 } as const satisfies Record<string, Text>
 
 export type MessageKey = keyof typeof messages

@@ -1,6 +1,6 @@
 import { ApartmentOutlined, DownOutlined, EnvironmentOutlined, HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons'
 import { App as AntApp, Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd'
-import { Suspense, useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { useErrorText } from '../api/errors'
 import { useAuth } from '../auth'
@@ -11,6 +11,9 @@ import { brandIcon, isGroup, leavesOf, upcomingModules, visibleMenu, type MenuEn
 import { PreferenceSwitches } from './PreferenceSwitches'
 
 const { Header, Sider, Content } = Layout
+
+// The hotline's notices, for those who work its appeals; loaded apart from the shell.
+const NoticesBell = lazy(() => import('../../modules/hotline/components/NoticesBell').then((m) => ({ default: m.NoticesBell })))
 
 function menuItems(entries: MenuEntry[], t: Translator): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = entries.map((entry) =>
@@ -211,6 +214,11 @@ export function WorkbenchLayout() {
             )}
           </Flex>
           <Flex align="center" gap={4}>
+            {can('hotline.read') && (
+              <Suspense fallback={null}>
+                <NoticesBell />
+              </Suspense>
+            )}
             {!isMobile && <PreferenceSwitches />}
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="user-button" data-testid="user-menu" aria-label={me.displayName}>

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -12,11 +13,15 @@ import {
   DatabaseOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  FormOutlined,
   GiftOutlined,
   HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  ReadOutlined,
+  SendOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -73,6 +78,19 @@ export const workbenchMenu: MenuEntry[] = [
     ],
   },
   {
+    key: 'hotline',
+    label: 'menu.hotline',
+    icon: <PhoneOutlined />,
+    children: [
+      { path: '/workbench/hotline/intake', label: 'menu.hotlineIntake', icon: <FormOutlined />, permission: 'hotline.intake', description: 'hotline.intake.desc' },
+      { path: '/workbench/hotline/dispatch', label: 'menu.hotlineDispatch', icon: <SendOutlined />, permission: 'hotline.dispatch', description: 'hotline.dispatch.desc' },
+      { path: '/workbench/hotline/inbox', label: 'menu.hotlineInbox', icon: <InboxOutlined />, permission: 'hotline.handle', description: 'hotline.inbox.desc' },
+      { path: '/workbench/hotline/appeals', label: 'menu.hotlineAppeals', icon: <UnorderedListOutlined />, permission: 'hotline.read', description: 'hotline.appeals.desc' },
+      { path: '/workbench/hotline/dashboard', label: 'menu.hotlineDashboard', icon: <AreaChartOutlined />, permission: 'hotline.supervise', description: 'hotline.dashboard.desc' },
+      { path: '/workbench/hotline/knowledge', label: 'menu.hotlineKnowledge', icon: <ReadOutlined />, permission: 'knowledge.read', description: 'knowledge.desc' },
+    ],
+  },
+  {
     key: 'accounts',
     label: 'menu.accounts',
     icon: <TeamOutlined />,
@@ -97,7 +115,6 @@ export const workbenchMenu: MenuEntry[] = [
 
 /** Modules still being built: shown greyed with 即将上线. */
 export const upcomingModules: { key: string; label: MessageKey; icon: ReactNode }[] = [
-  { key: 'hotline', label: 'menu.hotline', icon: <PhoneOutlined /> },
   { key: 'policy', label: 'menu.policy', icon: <GiftOutlined /> },
   { key: 'inspection', label: 'menu.inspection', icon: <AuditOutlined /> },
   { key: 'data', label: 'menu.data', icon: <ClusterOutlined /> },

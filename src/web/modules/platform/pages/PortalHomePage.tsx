@@ -29,7 +29,7 @@ interface Entry {
 const entries: Entry[] = [
   { key: 'personal', title: 'portal.entry.personal', desc: 'portal.entry.personal.desc', icon: <UserOutlined />, color: 'linear-gradient(135deg,#3a8ee6,#1560bd)', to: '/services' },
   { key: 'legal', title: 'portal.entry.legal', desc: 'portal.entry.legal.desc', icon: <ShopOutlined />, color: 'linear-gradient(135deg,#36b3a8,#13877d)', to: '/services' },
-  { key: 'hotline', title: 'portal.entry.hotline', desc: 'portal.entry.hotline.desc', icon: <PhoneOutlined />, color: 'linear-gradient(135deg,#f27b50,#d4472b)' },
+  { key: 'hotline', title: 'portal.entry.hotline', desc: 'portal.entry.hotline.desc', icon: <PhoneOutlined />, color: 'linear-gradient(135deg,#f27b50,#d4472b)', to: '/hotline' },
   { key: 'policy', title: 'portal.entry.policy', desc: 'portal.entry.policy.desc', icon: <GiftOutlined />, color: 'linear-gradient(135deg,#f5b942,#d98e04)' },
   { key: 'data', title: 'portal.entry.data', desc: 'portal.entry.data.desc', icon: <ClusterOutlined />, color: 'linear-gradient(135deg,#8b7cf0,#5b4cc4)' },
 ]
