@@ -24,7 +24,7 @@ import {
   type Department,
 } from './catalog-vocabulary'
 import { buildLaws, type LawPlan } from './laws-data'
-import { createRandom, type Random } from './random'
+import { createRandom, type Random } from '../src/server/demo/random'
 
 export const benchDataVersion = 'catalog-bench-v1'
 

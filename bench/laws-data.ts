@@ -5,7 +5,7 @@
  */
 import type { LawKind } from '../src/server/modules/laws/laws.tables'
 import { departments, lawDomains, licensing, type Department } from './catalog-vocabulary'
-import type { Random } from './random'
+import type { Random } from '../src/server/demo/random'
 
 export interface LawPlan {
   id: string

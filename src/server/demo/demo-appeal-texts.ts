@@ -1,3 +1,4 @@
+import { createRandom, type Random } from './random'
 import { appealTypeNames, demoHotlineCategories, type AppealType, type DemoHotlineCategory, type HotlineLine } from './demo-hotline-categories'
 
 /**
@@ -14,35 +15,6 @@ export interface DemoAppealText {
   line: HotlineLine
   title: string
   text: string
-}
-
-/** A seeded random source (mulberry32): demo data never depend on Math.random. */
-interface Random {
-  next(): number
-  int(min: number, max: number): number
-  pick<T>(list: readonly T[]): T
-  chance(p: number): boolean
-}
-
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-  return {
-    next,
-    int,
-    pick: (list) => {
-      if (list.length === 0) throw new Error('pick from an empty list')
-      return list[int(0, list.length - 1)]!
-    },
-    chance: (p) => next() < p,
-  }
 }
 
 function pickWeighted<T>(random: Random, entries: readonly (readonly [T, number])[]): T {
@@ -799,7 +771,7 @@ function appealText(random: Random, all: readonly Category[], pick: Category): D
  * //    title: '关于鼓楼区夜间施工的投诉', text: '您好，翠湖花园旁边的工地凌晨两三点还在施工…' }, …]
  */
 export function demoAppealTexts(count: number, seed: number): DemoAppealText[] {
-  const random = mulberry32(seed)
+  const random = createRandom(seed)
   const all = categories()
   const weighted = all.map((c) => [c, c.script.weight] as const)
   const appeals: DemoAppealText[] = []

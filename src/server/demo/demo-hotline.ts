@@ -6,6 +6,7 @@ import { appealWorkflow, loadHandledAppeals, putDispatchEntries, trainFromHandle
 import { decide, evolve, openCase, registerDefinition, type CaseEvent, type CaseSnapshot, type CommandActor } from '../modules/workflow'
 import { demoAppealTexts, type DemoAppealText } from './demo-appeal-texts'
 import { demoHotlineCategories } from './demo-hotline-categories'
+import { createRandom, type Random } from './random'
 
 const system: RequestContext = { actor: { kind: 'system', name: 'demo-seed' }, ip: null }
 
@@ -33,20 +34,6 @@ export async function seedDemoDispatchCatalogue(deps: PlatformDeps): Promise<num
   return entries.length
 }
 
-/** A seeded random source (mulberry32), so the demo is the same on every machine. */
-function random(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! }
-}
-
-type Random = ReturnType<typeof random>
 
 // Where demo appeals come from: Nanjing's districts and Xuzhou's counties, where the demo accounts work.
 const demoRegions = ['320102', '320104', '320105', '320106', '320111', '320113', '320114', '320115', '320116', '320117', '320118', '320302', '320303', '320311', '320321', '320322', '320324', '320381', '320382']
@@ -114,7 +101,7 @@ export async function seedDemoAppeals(deps: PlatformDeps, count = 3000): Promise
   // The seed may run before the app (and the hotline's start) has stored the definition the cases name.
   await registerDefinition(deps.db, appealWorkflow, deps.clock.now())
   const calendar = createCalendar()
-  const rng = random(12345)
+  const rng = createRandom(12345)
   const now = deps.clock.now()
   const entries = await deps.db.selectFrom('hotline.dispatchEntry').select(['categoryKey', 'regionCode', 'orgId']).execute()
   const byKey = new Map(entries.map((e) => [`${e.categoryKey}:${e.regionCode}`, e]))

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
 import type { Executor } from '../../platform/db/database'
-import type { AppealTable, StoredClassification } from './appeals.tables'
+import type { CaseSnapshot } from '../workflow'
+import type { AppealChannel, AppealTable, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
 
 export type AppealRow = Omit<Selectable<AppealTable>, 'search'>
 export type NewAppeal = Omit<Insertable<AppealTable>, 'classification' | 'search'> & { classification: StoredClassification | null; search: RawBuilder<string> }
@@ -26,6 +27,11 @@ export async function reserveNumbers(db: Executor, days: readonly string[]): Pro
   return days.map((day, i) => numberOf(day, rows[i]!.n))
 }
 
+/** The appeal's copy of where its case stands, so that queues and metrics read the appeal alone. */
+export function caseCopy(c: CaseSnapshot) {
+  return { state: c.state, caseVersion: c.version, orgId: c.orgId, handlingRegionCode: c.regionCode, deadline: c.deadline, alarm: c.alarm, escalation: c.escalation, mergedInto: c.mergedInto }
+}
+
 export async function insertAppeal(db: Executor, row: NewAppeal): Promise<AppealRow> {
   const { classification, ...rest } = row
   return db
@@ -47,8 +53,8 @@ export async function findAppealByCase(db: Executor, caseId: string): Promise<Ap
   return db.selectFrom('hotline.appeal').select(appealColumns).where('caseId', '=', caseId).executeTakeFirst()
 }
 
-export async function findAppealByExternalRef(db: Executor, channel: string, externalRef: string): Promise<AppealRow | undefined> {
-  return db.selectFrom('hotline.appeal').select(appealColumns).where('channel', '=', channel as never).where('externalRef', '=', externalRef).executeTakeFirst()
+export async function findAppealByExternalRef(db: Executor, channel: AppealChannel, externalRef: string): Promise<AppealRow | undefined> {
+  return db.selectFrom('hotline.appeal').select(appealColumns).where('channel', '=', channel).where('externalRef', '=', externalRef).executeTakeFirst()
 }
 
 export async function updateAppeal(db: Executor, id: string, values: Updateable<AppealTable>): Promise<void> {
@@ -65,9 +71,9 @@ export interface AppealFilter {
   regionPrefix: string
   states?: readonly string[]
   orgId?: string
-  line?: string
+  line?: HotlineLine
   categoryKey?: string
-  type?: string
+  type?: AppealType
   number?: string
   q?: string
   overdueOn?: string
@@ -78,9 +84,9 @@ export async function listAppealRows(db: Executor, filter: AppealFilter, page: {
   let query = db.selectFrom('hotline.appeal').where('handlingRegionCode', 'like', `${filter.regionPrefix}%`)
   if (filter.states?.length) query = query.where('state', 'in', filter.states)
   if (filter.orgId) query = query.where('orgId', '=', filter.orgId)
-  if (filter.line) query = query.where('line', '=', filter.line as never)
+  if (filter.line) query = query.where('line', '=', filter.line)
   if (filter.categoryKey) query = query.where('categoryKey', '=', filter.categoryKey)
-  if (filter.type) query = query.where('type', '=', filter.type as never)
+  if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.number) query = query.where('number', '=', filter.number)
   if (filter.overdueOn) query = query.where('deadline', '<', filter.overdueOn).where('state', 'in', ['received', 'handling', 'objected', 'extension_requested'])
   if (tsquery) query = query.where(sql<boolean>`search @@ ${tsquery}`)

@@ -4,13 +4,14 @@ import { shanghaiDay } from '../../platform/calendar/calendar'
 import type { Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError, type Message } from '../../platform/errors'
+import type { Permission } from '../../platform/roles'
 import { findOrg } from '../../platform/orgs/orgs.repository'
 import { maskName, maskPhone } from '../../platform/pii/pii'
 import { tsqueryOf } from '../../platform/search/text'
 import { commandActor, effectRequires, eventsOf, fireTransition, mayFire, type CaseChangedEvent } from '../workflow'
 import { APPEAL_WORKFLOW, appealWorkflow } from './appeal.workflow'
-import type { Satisfaction } from './appeals.tables'
-import { appealsMergedInto, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
+import type { AppealType, HotlineLine, Satisfaction } from './appeals.tables'
+import { appealsMergedInto, caseCopy, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
 import { listCategories } from './dispatch.repository'
 import { requirePublishedKnowledge } from './knowledge.service'
 import { hotlineReference } from './reference'
@@ -25,9 +26,11 @@ const transitionNames = new Map<string, Message>([
   ...appealWorkflow.transitions.map((t) => [t.key, t.name] as const),
 ])
 
+const centreWork: readonly Permission[] = ['hotline.intake', 'hotline.dispatch', 'hotline.callback', 'hotline.supervise']
+
 /** The centre's staff (agents, dispatchers, supervisors) see who appealed; a handling department sees it only when the appellant allowed it. */
 function seesAppellant(actor: Actor, appeal: AppealRow): boolean {
-  const centre = ['hotline.intake', 'hotline.dispatch', 'hotline.callback', 'hotline.supervise'].some((p) => hasAccess(actor, p as never, { regionCode: appeal.handlingRegionCode }))
+  const centre = centreWork.some((p) => hasAccess(actor, p, { regionCode: appeal.handlingRegionCode }))
   return centre || !appeal.confidential
 }
 
@@ -156,9 +159,9 @@ export interface AppealQuery {
   /** dispatch: the centre's queue; inbox: the actor's department; all: everything in scope. */
   view: 'dispatch' | 'inbox' | 'all'
   state?: string
-  line?: string
+  line?: HotlineLine
   categoryKey?: string
-  type?: string
+  type?: AppealType
   number?: string
   q?: string
   overdue?: boolean
@@ -294,14 +297,7 @@ export async function followCase(trx: Tx, _deps: PlatformDeps, _ctx: RequestCont
   const fields = event.fields
   const deadlinePassed = c.deadline !== null && event.on > c.deadline
   await updateAppeal(trx, appeal.id, {
-    state: c.state,
-    caseVersion: c.version,
-    orgId: c.orgId,
-    handlingRegionCode: c.regionCode,
-    deadline: c.deadline,
-    alarm: c.alarm,
-    escalation: c.escalation,
-    mergedInto: c.mergedInto,
+    ...caseCopy(c),
     ...(event.transition === 'dispatch' && appeal.dispatchedAt === null ? { dispatchedAt: event.at } : {}),
     ...(event.transition === 'reply' ? { answer: String(fields.answer), answeredAt: event.at, answeredLate: deadlinePassed } : {}),
     ...(event.transition === 'callback' ? { satisfaction: fields.satisfaction as Satisfaction, calledBackAt: event.at, closedAt: event.at } : {}),

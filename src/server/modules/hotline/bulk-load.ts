@@ -2,7 +2,7 @@ import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calen
 import type { Tx } from '../../platform/db/database'
 import { loadCaseHistories, replay, type CaseHistory } from '../workflow'
 import { appealWorkflow } from './appeal.workflow'
-import { reserveNumbers, type NewAppeal } from './appeals.repository'
+import { caseCopy, reserveNumbers, type NewAppeal } from './appeals.repository'
 
 /** An appeal of the past, with its case history as the engine decided it. */
 export interface HandledAppeal {
@@ -25,14 +25,7 @@ export async function loadHandledAppeals(trx: Tx, appeals: readonly HandledAppea
       classification: classification === null ? null : JSON.stringify(classification),
       number: numbers[i]!,
       caseId: caseIds[i]!,
-      state: c.state,
-      caseVersion: c.version,
-      orgId: c.orgId,
-      handlingRegionCode: c.regionCode,
-      deadline: c.deadline,
-      alarm: c.alarm,
-      escalation: c.escalation,
-      mergedInto: c.mergedInto,
+      ...caseCopy(c),
     }
   })
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('hotline.appeal').values(rows.slice(i, i + 500)).execute()

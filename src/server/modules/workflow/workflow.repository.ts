@@ -46,29 +46,31 @@ export async function updateCase(db: Executor, id: string, fromVersion: number, 
   return Number(result.numUpdatedRows) === 1
 }
 
+/** An event as the history table stores it; `seq` is the case's version after it. */
+export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: string, at: Date) {
+  return {
+    caseId,
+    seq,
+    transition: event.transition,
+    fromState: event.from,
+    toState: event.to,
+    onDay: event.on,
+    fields: JSON.stringify(event.fields),
+    regionCode: event.regionCode,
+    orgId: event.orgId,
+    deadline: event.deadline,
+    pausedOn: event.pausedOn,
+    escalation: event.escalation,
+    limitDays: event.limitDays,
+    alarm: event.alarm,
+    mergedInto: event.mergedInto,
+    actor,
+    at,
+  }
+}
+
 export async function appendEvent(db: Executor, caseId: string, seq: number, event: CaseEvent, actor: string, at: Date): Promise<void> {
-  await db
-    .insertInto('workflow.event')
-    .values({
-      caseId,
-      seq,
-      transition: event.transition,
-      fromState: event.from,
-      toState: event.to,
-      onDay: event.on,
-      fields: JSON.stringify(event.fields),
-      regionCode: event.regionCode,
-      orgId: event.orgId,
-      deadline: event.deadline,
-      pausedOn: event.pausedOn,
-      escalation: event.escalation,
-      limitDays: event.limitDays,
-      alarm: event.alarm,
-      mergedInto: event.mergedInto,
-      actor,
-      at,
-    })
-    .execute()
+  await db.insertInto('workflow.event').values(eventRow(caseId, seq, event, actor, at)).execute()
 }
 
 export type StoredEvent = CaseEvent & { seq: number; actor: string; at: Date }

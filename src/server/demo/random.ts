@@ -1,10 +1,12 @@
-/** A seeded random source (mulberry32), so a benchmark builds the same data on every run. */
+/** A seeded random source (mulberry32), so demo data and benchmarks are the same on every machine and run. */
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number
   /** An integer in [min, max]. */
   int(min: number, max: number): number
   pick<T>(list: readonly T[]): T
+  /** True with probability p. */
+  chance(p: number): boolean
   /** `count` distinct elements, in random order. */
   sample<T>(list: readonly T[], count: number): T[]
   /** A version-4-shaped UUID from the seeded stream. */
@@ -28,6 +30,7 @@ export function createRandom(seed: number): Random {
       if (list.length === 0) throw new Error('pick from an empty list')
       return list[int(0, list.length - 1)]!
     },
+    chance: (p) => next() < p,
     sample(list, count) {
       const copy = [...list]
       // A partial Fisher–Yates shuffle: only the first `count` places are drawn.
