@@ -404,6 +404,9 @@ describe('refusals', () => {
       const reply = await api(as.handler, 'POST', '/api/hotline/knowledge/entries', payload)
       expect([reply.status, reply.body.error?.id], JSON.stringify(payload).slice(0, 120)).toEqual([status, id])
     }
+    // An editor not bound to a department may still only name a department of the entry's own region.
+    const elsewhere = await api(as.dispatcher, 'POST', '/api/hotline/knowledge/entries', { ...good, orgId: await orgId('320102', '玄武区市场监督管理局') })
+    expect([elsewhere.status, elsewhere.body.error?.id]).toEqual([400, 'knowledge_org_invalid'])
     const save = await api(as.handler, 'PUT', `/api/hotline/knowledge/entries/${existing.entry.id}/draft`, { ...good, regionCode: undefined, orgId: undefined, expectedVersion: 1, catalogItemId: '00000000-0000-4000-8000-000000000000' })
     expect(save.body.error?.id).toBe('knowledge_catalog_item_not_found')
     expect(await rowCounts()).toEqual(before)
