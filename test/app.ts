@@ -4,17 +4,16 @@ import { moduleEvents } from '../src/server/modules'
 import { DEMO_PASSWORD } from '../src/server/demo/seed-demo'
 import { defaultPasswordPolicy } from '../src/server/platform/auth/password'
 import { ManualClock } from '../src/server/platform/clock'
-import type { DatabaseHandle } from '../src/server/platform/db/database'
 import type { PlatformDeps } from '../src/server/platform/deps'
 import { createPiiCipher } from '../src/server/platform/pii/pii'
-import { createTestDatabase } from './db'
+import { createTestDatabase, type TestDatabase } from './db'
 import { testPiiKeys } from './keys'
 
 export interface TestApp {
   app: App
   deps: PlatformDeps
   clock: ManualClock
-  handle: DatabaseHandle
+  handle: TestDatabase
   /** Signs a demo account in and returns its session cookie header. */
   login(username: string, password?: string): Promise<string>
   close(): Promise<void>

@@ -14,11 +14,14 @@ export function testEngine(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
 }
 
+/** A test database; on PostgreSQL also its URL, for a test that connects from another process. */
+export type TestDatabase = DatabaseHandle & { url?: string }
+
 /**
  * A fresh database of its own, migrated and holding the reference data: a clone of the template
  * the global setup (test/db-setup.ts) built for this run. Close it in afterAll/afterEach.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const context = inject('testDatabase')
   if (!context) {
     throw new Error('createTestDatabase() needs the test/db-setup.ts global setup: use it in *.int.test.ts or *.e2e.test.ts files')
@@ -54,14 +57,16 @@ let admin: pg.Pool | undefined
 
 type PostgresContext = Extract<TestDatabaseContext, { engine: 'postgres' }>
 
-async function clonePostgres(context: PostgresContext): Promise<DatabaseHandle> {
+async function clonePostgres(context: PostgresContext): Promise<TestDatabase> {
   // One connection per worker is enough: CREATE/DROP DATABASE are quick and serialised anyway.
   const pool = (admin ??= new pg.Pool({ connectionString: context.adminUrl, max: 1, allowExitOnIdle: true }))
   const name = `${context.clonePrefix}${randomBytes(6).toString('hex')}`
   await pool.query(`create database ${name} template ${context.template}`)
-  const handle = await openDatabase({ databaseUrl: databaseUrl(context.adminUrl, name) })
+  const url = databaseUrl(context.adminUrl, name)
+  const handle = await openDatabase({ databaseUrl: url })
   return {
     ...handle,
+    url,
     async close() {
       await handle.close()
       await dropClone(pool, name)

@@ -1,6 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { createTestApp, type TestApp } from '../../../../test/app'
+import { testEngine } from '../../../../test/db'
 import type { Tx } from '../../platform/db/database'
 import type { RequestContext } from '../../platform/deps'
 import type { WorkflowDefinition } from './definition'
@@ -202,4 +205,18 @@ describe('engine features on a real database', () => {
       t.clock.set(start)
     }
   })
+
+  // PGlite is one process's database: two processes can only race on PostgreSQL.
+  it.skipIf(testEngine() !== 'postgres')('two server processes racing on one case: exactly one wins, the other is told the case changed', async () => {
+    const c = await open()
+    const [orgA, orgB] = [await anyOrg('3201', 0), await anyOrg('3201', 1)]
+    const at = Date.now() + 6000
+    const race = (org: string) =>
+      promisify(execFile)('node_modules/.bin/tsx', ['test/race-worker.ts'], { env: { ...process.env, RACE_DATABASE_URL: t.handle.url!, RACE_CASE: c.id, RACE_ORG: org, RACE_AT: String(at) } }).then((r) => r.stdout.trim())
+    const outcomes = await Promise.all([race(orgA), race(orgB)])
+    expect(outcomes.toSorted()).toEqual(['case_stale_version', 'won'])
+    const events = await eventsOf(t.deps.db, c.id)
+    expect(events.map((e) => e.transition)).toEqual(['open', 'dispatch'])
+    expect((await findCase(t.deps.db, c.id))!.orgId).toBe(events[1]!.orgId)
+  }, 60_000)
 })
