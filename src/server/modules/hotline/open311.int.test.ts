@@ -325,6 +325,17 @@ describe('Open311 GeoReport v2', () => {
     expect([reused.statusCode, keys(reused.json()[0])]).toEqual([422, spec.error])
   })
 
+  it('keeps each client’s Idempotency-Keys its own: two clients choosing the same key each file', async () => {
+    const other = (await staff('POST', '/api/hotline/open311/clients', { name: '玄武随手拍', regionScopes: ['320102'] })).json().apiKey as string
+    const before = await appeals()
+    const mine = await post('json', filing(), { 'idempotency-key': 'shared-key-0001' })
+    const theirs = await post('json', filing({ api_key: other, description: '另一个接入方的诉求：路灯不亮' }), { 'idempotency-key': 'shared-key-0001' })
+    expect([mine.statusCode, theirs.statusCode]).toEqual([200, 200])
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined()
+    expect(theirs.json()[0].service_request_id).not.toBe(mine.json()[0].service_request_id)
+    expect(await appeals()).toBe(before + 2)
+  })
+
   it('is described in the OpenAPI document under the open311 tag', async () => {
     const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
     const paths = Object.keys(openapi.paths).filter((p) => p.startsWith('/open311/v2/'))

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type TSchema } from 'typebox'
+import { tokenHash } from '../../platform/auth/session'
 import type { PlatformDeps } from '../../platform/deps'
 import { contextOf } from '../../platform/http/context'
 import { errorBody } from '../../platform/http/error-handler'
@@ -32,6 +33,12 @@ import { discovery, fileServiceRequest, findServiceRequest, findServiceRequests,
 
 const tags = ['open311']
 export const OPEN311_PREFIX = '/open311/v2'
+
+/** An Open311 client's Idempotency-Keys are its own: named by a digest of its api_key, never the key itself. */
+function clientKeyOf(body: unknown): string | undefined {
+  const key = (body as { api_key?: unknown } | undefined)?.api_key
+  return typeof key === 'string' && key !== '' ? `open311:${tokenHash(key)}` : undefined
+}
 
 /** The Open311 GeoReport v2 API for clients, and the staff routes that register those clients. */
 export const open311Routes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = async (app, { deps }) => {
@@ -193,6 +200,7 @@ const georeportRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = async
   app.post(
     '/requests.:format',
     {
+      config: { idempotencyActor: (request) => clientKeyOf(request.body) },
       schema: {
         tags,
         summary: 'Open311 提交诉求 POST Service Request (form-encoded or JSON; send Idempotency-Key to retry safely)',

@@ -15,6 +15,8 @@ declare module 'fastify' {
 }
 
 function actorKey(request: FastifyRequest): string {
+  const named = request.routeOptions.config.idempotencyActor?.(request)
+  if (named) return named
   const actor = request.actor
   return actor.kind === 'staff' || actor.kind === 'public' ? `${actor.kind}:${actor.id}` : 'anonymous'
 }
