@@ -101,6 +101,9 @@ describe('the 12345 hotline on a real database', () => {
     const filed = await call(null, 'POST', '/api/public/hotline/appeals', { ...foodComplaint, confidential: true })
     const id = await idOf(filed.body.number)
     expect((await call('xuanwu.handler', 'GET', `/api/hotline/appeals/${id}`)).body.appellant).toBeNull()
+    // A notice names the case; the appeal is found through it.
+    const { caseId } = await t.deps.db.selectFrom('hotline.appeal').select('caseId').where('id', '=', id).executeTakeFirstOrThrow()
+    expect((await call('xuanwu.handler', 'GET', `/api/hotline/appeals?caseId=${caseId}`)).body.items.map((a: { id: string }) => a.id)).toEqual([id])
     expect((await call('agent', 'GET', `/api/hotline/appeals/${id}`)).body.appellant).toEqual({ name: '张*', phone: '138****5678' })
     expect((await call('xuanwu.handler', 'POST', `/api/hotline/appeals/${id}/reveal`)).status).toBe(403)
     expect((await call('agent', 'POST', `/api/hotline/appeals/${id}/reveal`)).body).toEqual({ name: '张三', phone: '13812345678' })

@@ -75,6 +75,7 @@ export interface AppealFilter {
   categoryKey?: string
   type?: AppealType
   number?: string
+  caseId?: string
   q?: string
   overdueOn?: string
 }
@@ -88,6 +89,7 @@ export async function listAppealRows(db: Executor, filter: AppealFilter, page: {
   if (filter.categoryKey) query = query.where('categoryKey', '=', filter.categoryKey)
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.number) query = query.where('number', '=', filter.number)
+  if (filter.caseId) query = query.where('caseId', '=', filter.caseId)
   if (filter.overdueOn) query = query.where('deadline', '<', filter.overdueOn).where('state', 'in', ['received', 'handling', 'objected', 'extension_requested'])
   if (tsquery) query = query.where(sql<boolean>`search @@ ${tsquery}`)
   const [rows, count] = await Promise.all([

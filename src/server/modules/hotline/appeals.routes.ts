@@ -86,6 +86,7 @@ export const appealRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = a
           categoryKey: Type.Optional(Type.String({ maxLength: 100 })),
           type: Type.Optional(AppealTypeSchema),
           number: Type.Optional(Type.String({ maxLength: 20 })),
+          caseId: Type.Optional(Uuid),
           q: Type.Optional(Type.String({ maxLength: 100 })),
           overdue: Type.Optional(Type.Boolean()),
           page: Page,

@@ -163,6 +163,8 @@ export interface AppealQuery {
   categoryKey?: string
   type?: AppealType
   number?: string
+  /** The appeal of a workflow case (a notice names the case). */
+  caseId?: string
   q?: string
   overdue?: boolean
   page: number
@@ -189,6 +191,7 @@ export async function listAppeals(deps: PlatformDeps, ctx: RequestContext, query
     categoryKey: query.categoryKey,
     type: query.type,
     number: query.number,
+    caseId: query.caseId,
     overdueOn: query.overdue ? shanghaiDay(deps.clock.now()) : undefined,
   }
   const { rows, total } = await listAppealRows(deps.db, filter, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize }, query.q ? tsqueryOf(query.q) : null)

@@ -2,7 +2,7 @@ import { BellOutlined, CheckOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd'
 import { useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { api } from '../../../app/api/client'
 import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
@@ -40,12 +40,26 @@ export function NoticesBell() {
     mutationFn: (id: string) => api.post<void>(`/api/workflow/notices/${encodeURIComponent(id)}/read`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: noticesKey }),
   })
+  const navigate = useNavigate()
+  // A notice names its case; the appeal is found through it, and reading it marks it read.
+  const openAppeal = useMutation({
+    mutationFn: async (notice: Notice) => {
+      const page = await api.get<{ items: { id: string }[] }>('/api/hotline/appeals', { caseId: notice.caseId, pageSize: 1 })
+      await api.post<void>(`/api/workflow/notices/${encodeURIComponent(notice.id)}/read`)
+      return page.items[0]?.id
+    },
+    onSuccess: (id) => {
+      void queryClient.invalidateQueries({ queryKey: noticesKey })
+      setOpen(false)
+      if (id) void navigate(`/workbench/hotline/appeals/${id}`)
+    },
+  })
   const list = can('hotline.dispatch') ? '/workbench/hotline/dispatch' : can('hotline.handle') ? '/workbench/hotline/inbox' : '/workbench/hotline/appeals'
   const items = notices.data ?? []
 
   const content = (
     <Flex vertical gap={8} style={{ width: 320, maxWidth: '80vw' }}>
-      <ErrorAlert error={notices.error ?? markRead.error} />
+      <ErrorAlert error={notices.error ?? markRead.error ?? openAppeal.error} />
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hotline.notices.empty')} />
       ) : (
@@ -61,9 +75,9 @@ export function NoticesBell() {
             >
               <List.Item.Meta
                 title={
-                  <Typography.Text type={notice.kind === 'overdue' || notice.kind === 'escalated' ? 'danger' : undefined}>
+                  <Typography.Link type={notice.kind === 'overdue' || notice.kind === 'escalated' ? 'danger' : undefined} onClick={() => openAppeal.mutate(notice)} data-testid={`notice-${notice.id}`}>
                     {t.dynamic(`hotline.notice.${notice.kind}`, notice.kind)}
-                  </Typography.Text>
+                  </Typography.Link>
                 }
                 description={<span className="mono">{formatDateTime(notice.createdAt).slice(0, 16)}</span>}
               />
