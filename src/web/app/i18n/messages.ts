@@ -10,6 +10,7 @@
 import { catalogMessages } from '../../modules/catalog/messages'
 import { hotlineDashboardMessages } from '../../modules/hotline/dashboard/messages'
 import { hotlineMessages } from '../../modules/hotline/messages'
+import { hotlineSettingsMessages } from '../../modules/hotline/settings/messages'
 import { knowledgeMessages } from '../../modules/hotline/knowledge/messages'
 import { lawsMessages } from '../../modules/laws/messages'
 
@@ -468,6 +469,7 @@ export const messages = {
   ...hotlineMessages,
   ...knowledgeMessages,
   ...hotlineDashboardMessages,
+  ...hotlineSettingsMessages,
 } as const satisfies Record<string, Text>
 
 export type MessageKey = keyof typeof messages

@@ -22,6 +22,7 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SendOutlined,
+  SettingOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -88,6 +89,7 @@ export const workbenchMenu: MenuEntry[] = [
       { path: '/workbench/hotline/appeals', label: 'menu.hotlineAppeals', icon: <UnorderedListOutlined />, permission: 'hotline.read', description: 'hotline.appeals.desc' },
       { path: '/workbench/hotline/dashboard', label: 'menu.hotlineDashboard', icon: <AreaChartOutlined />, permission: 'hotline.supervise', description: 'hotline.dashboard.desc' },
       { path: '/workbench/hotline/knowledge', label: 'menu.hotlineKnowledge', icon: <ReadOutlined />, permission: 'knowledge.read', description: 'knowledge.desc' },
+      { path: '/workbench/hotline/settings', label: 'menu.hotlineSettings', icon: <SettingOutlined />, permission: 'hotline.supervise', description: 'hotline.settings.desc' },
     ],
   },
   {

@@ -10,6 +10,7 @@ const FollowAppealPage = lazy(() => import('./pages/portal/FollowAppealPage'))
 const IntakePage = lazy(() => import('./pages/IntakePage'))
 const AppealListPage = lazy(() => import('./pages/AppealListPage'))
 const AppealDetailPage = lazy(() => import('./pages/AppealDetailPage'))
+const HotlineSettingsPage = lazy(() => import('./settings/HotlineSettingsPage'))
 
 /** The portal keeps its header and footer while a page's chunk loads. */
 function PortalPage({ children }: { children: ReactNode }) {
@@ -55,4 +56,5 @@ export const hotlineWorkbenchRoutes: RouteObject[] = [
   page('hotline/inbox', 'hotline.handle', <AppealListPage key="inbox" view="inbox" />),
   page('hotline/appeals', 'hotline.read', <AppealListPage key="all" view="all" />),
   page('hotline/appeals/:id', 'hotline.read', <AppealDetailPage />),
+  page('hotline/settings', 'hotline.supervise', <HotlineSettingsPage />),
 ]
