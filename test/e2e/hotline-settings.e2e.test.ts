@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(() => journey?.close())
 
-test('the supervisor changes a dispatch catalogue entry of 玄武区', async () => {
+test('the supervisor changes a dispatch catalogue entry of 玄武区', { timeout: 120_000 }, async () => {
   await page.goto(`${base}/login`)
   await page.getByLabel('用户名').fill('supervisor')
   await page.getByLabel('密码').fill(DEMO_PASSWORD)
@@ -24,19 +24,20 @@ test('the supervisor changes a dispatch catalogue entry of 玄武区', async () 
   await page.waitForURL(/\/workbench$/)
 
   await page.goto(`${base}/workbench/hotline/settings`)
-  await expect.poll(() => page.getByTestId('catalogue-region').isVisible()).toBe(true)
+  // The page is a chunk of its own: wait for it as a user would, not for a poll's second.
+  await page.getByTestId('catalogue-region').waitFor()
 
   await page.getByTestId('catalogue-region').click()
   await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: /^南京市$/ }).click()
   await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: /^玄武区$/ }).click()
 
   const cell = page.getByTestId('catalogue-org-environment.noise')
-  await expect.poll(() => cell.innerText()).toBe('玄武区住房和城乡建设局')
+  await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toBe('玄武区住房和城乡建设局')
 
   await page.getByTestId('catalogue-edit-environment.noise').click()
   const modal = page.locator('.ant-modal:visible')
   await chooseInTree(page, modal.getByTestId('catalogue-entry-org'), '玄武区市场监督管理局')
   await page.getByTestId('catalogue-entry-save').click()
 
-  await expect.poll(() => cell.innerText()).toBe('玄武区市场监督管理局')
+  await expect.poll(() => cell.innerText(), { timeout: 20_000 }).toBe('玄武区市场监督管理局')
 })
