@@ -15,6 +15,8 @@ export interface DemoAppealText {
   line: HotlineLine
   title: string
   text: string
+  /** The city and district the text speaks of. */
+  place: { city: string; district: string }
 }
 
 function pickWeighted<T>(random: Random, entries: readonly (readonly [T, number])[]): T {
@@ -67,7 +69,7 @@ const elders = ['我父亲', '我母亲', '家里老人', '我爷爷', '我奶�
 const kids = ['孩子', '女儿', '儿子', '小孩']
 const chineseCounts = ['三', '五', '六', '八', '十几', '二十多', '三十多']
 
-type Place = { city: string; district: string }
+export type Place = { city: string; district: string }
 
 /** Fills `{slot}`s; a slot used twice in one appeal gets the same value both times. */
 function filler(random: Random, place: Place): (template: string) => string {
@@ -749,32 +751,38 @@ function appealBody(random: Random, all: readonly Category[], pick: Category, ty
   return body
 }
 
-function appealText(random: Random, all: readonly Category[], pick: Category): DemoAppealText {
+function appealText(random: Random, all: readonly Category[], pick: Category, places?: readonly Place[]): DemoAppealText {
   const { category, script } = pick
-  const city = random.pick(cities)
-  const fill = filler(random, { city, district: random.pick(districts[city]!) })
+  const place = places ? random.pick(places) : randomPlace(random)
+  const fill = filler(random, place)
   const type = pickWeighted(random, pick.types)
   const line = category.lines.length > 1 && random.chance(0.25) ? random.pick(category.lines.slice(1)) : category.lines[0]!
   const body = appealBody(random, all, pick, type, random.pick(script.topics))
   const title = `关于{district}${titleTopic(category, script, body)}的${appealTypeNames[type].zh}`
-  return { categoryKey: category.key, type, line, title: fill(title), text: fitLength(random, fill(body)) }
+  return { categoryKey: category.key, type, line, title: fill(title), text: fitLength(random, fill(body)), place }
+}
+
+function randomPlace(random: Random): Place {
+  const city = random.pick(cities)
+  return { city, district: random.pick(districts[city]!) }
 }
 
 /**
  * `count` demo appeals, categories as often as a city hotline sees them (property, noise and
  * unpaid wages most, praise rarely). The same count and seed give the same appeals, and a
- * larger count extends a smaller one.
+ * larger count extends a smaller one. `places` confines the appeals to those districts (the demo
+ * files each where its text says it is); by default they come from all over Jiangsu.
  *
  * @example
  * demoAppealTexts(2, 7)
  * // [{ categoryKey: 'environment.noise', type: 'complaint', line: '12345',
  * //    title: '关于鼓楼区夜间施工的投诉', text: '您好，翠湖花园旁边的工地凌晨两三点还在施工…' }, …]
  */
-export function demoAppealTexts(count: number, seed: number): DemoAppealText[] {
+export function demoAppealTexts(count: number, seed: number, places?: readonly Place[]): DemoAppealText[] {
   const random = createRandom(seed)
   const all = categories()
   const weighted = all.map((c) => [c, c.script.weight] as const)
   const appeals: DemoAppealText[] = []
-  for (let i = 0; i < count; i++) appeals.push(appealText(random, all, pickWeighted(random, weighted)))
+  for (let i = 0; i < count; i++) appeals.push(appealText(random, all, pickWeighted(random, weighted), places))
   return appeals
 }

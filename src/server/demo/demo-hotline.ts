@@ -113,9 +113,17 @@ export async function seedDemoAppeals(deps: PlatformDeps, count = 3000): Promise
     },
     limits,
   }
-  const texts = demoAppealTexts(count, 2026)
-  const surge = surgeTexts.flatMap((content) => Array.from({ length: 12 }, () => ({ categoryKey: 'urban.utilities', type: 'help' as const, line: '12345' as const, title: '小区停水', text: `凤凰西街紫竹苑${content}` })))
-  const all = [...texts.map((text) => ({ text, regionCode: rng.pick(demoRegions), hoursAgo: Math.floor(Math.pow(rng.next(), 1.3) * 60 * 24) + 1 })), ...surge.map((text) => ({ text, regionCode: '320106', hoursAgo: rng.int(1, 20) }))]
+  // Each appeal is filed in the district its text speaks of, among Nanjing's and Xuzhou's.
+  const places = await deps.db.selectFrom('platform.region').select(['code', 'name']).where('code', 'in', demoRegions).execute()
+  const cityNames = new Map((await deps.db.selectFrom('platform.region').select(['code', 'name']).where('code', 'in', ['3201', '3203']).execute()).map((c) => [c.code, c.name]))
+  const placeOf = places.map((p) => ({ code: p.code, place: { city: cityNames.get(p.code.slice(0, 4)) ?? '', district: p.name } }))
+  const codeOf = new Map(placeOf.map((p) => [`${p.place.city}:${p.place.district}`, p.code]))
+  const texts = demoAppealTexts(count, 2026, placeOf.map((p) => p.place))
+  const surge = surgeTexts.flatMap((content) => Array.from({ length: 12 }, () => ({ categoryKey: 'urban.utilities', type: 'help' as const, line: '12345' as const, title: '小区停水', text: `凤凰西街紫竹苑${content}`, place: { city: '南京市', district: '鼓楼区' } })))
+  const all = [
+    ...texts.map((text) => ({ text, regionCode: codeOf.get(`${text.place.city}:${text.place.district}`)!, hoursAgo: Math.floor(Math.pow(rng.next(), 1.3) * 60 * 24) + 1 })),
+    ...surge.map((text) => ({ text, regionCode: '320106', hoursAgo: rng.int(1, 20) })),
+  ]
   const appeals: HandledAppeal[] = all.map(({ text, regionCode, hoursAgo }) => {
     const submittedAt = new Date(now.getTime() - hoursAgo * 3_600_000 - rng.int(0, 59) * 60_000)
     const name = rng.pick([...surnames]) + rng.pick(givenNames)
