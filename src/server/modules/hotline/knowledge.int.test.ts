@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/app'
 import type { RequestContext } from '../../platform/deps'
 import { createAdminAccount } from '../../platform/users/staff.service'
 import type { KnowledgeEntryDetail, KnowledgePage, KnowledgeSuggestion } from './knowledge.schemas'
-import { appealWords, snippetOf } from './knowledge.service'
+import { appealWords, snippetOf } from './knowledge.rules'
 
 let t: TestApp
 const system: RequestContext = { actor: { kind: 'system', name: 'knowledge-test' }, ip: null }
