@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
 import type { Executor } from '../../platform/db/database'
 import type { CaseSnapshot } from '../workflow'
@@ -15,12 +16,6 @@ const appealColumns = [
 
 const numberOf = (day: string, n: number) => `${day.replaceAll('-', '').slice(2)}${String(n).padStart(7, '0')}`
 
-/** The next appeal number: the day (yyMMdd, Asia/Shanghai) and a sequence that never repeats. */
-export async function nextAppealNumber(db: Executor, day: string): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n`.execute(db)
-  return numberOf(day, rows[0]!.n)
-}
-
 /** Numbers for many appeals at once, one per given day. */
 export async function reserveNumbers(db: Executor, days: readonly string[]): Promise<string[]> {
   const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n from generate_series(1, ${days.length})`.execute(db)
@@ -32,13 +27,12 @@ export function caseCopy(c: CaseSnapshot) {
   return { state: c.state, caseVersion: c.version, orgId: c.orgId, handlingRegionCode: c.regionCode, deadline: c.deadline, alarm: c.alarm, escalation: c.escalation, mergedInto: c.mergedInto }
 }
 
-export async function insertAppeal(db: Executor, row: NewAppeal): Promise<AppealRow> {
-  const { classification, ...rest } = row
-  return db
-    .insertInto('hotline.appeal')
-    .values({ ...rest, classification: classification === null ? null : JSON.stringify(classification) })
-    .returning(appealColumns)
-    .executeTakeFirstOrThrow()
+/** Stores new appeals with one statement; returns them as stored, in the order given. */
+export async function insertAppeals(db: Executor, rows: readonly NewAppeal[]): Promise<AppealRow[]> {
+  if (rows.length === 0) return []
+  const values = rows.map(({ classification, ...rest }) => ({ ...rest, id: rest.id ?? randomUUID(), classification: classification === null ? null : JSON.stringify(classification) }))
+  const stored = new Map((await db.insertInto('hotline.appeal').values(values).returning(appealColumns).execute()).map((r) => [r.id, r]))
+  return values.map((v) => stored.get(v.id)!)
 }
 
 export async function findAppeal(db: Executor, id: string): Promise<AppealRow | undefined> {
@@ -53,8 +47,16 @@ export async function findAppealByCase(db: Executor, caseId: string): Promise<Ap
   return db.selectFrom('hotline.appeal').select(appealColumns).where('caseId', '=', caseId).executeTakeFirst()
 }
 
-export async function findAppealByExternalRef(db: Executor, channel: AppealChannel, externalRef: string): Promise<AppealRow | undefined> {
-  return db.selectFrom('hotline.appeal').select(appealColumns).where('channel', '=', channel).where('externalRef', '=', externalRef).executeTakeFirst()
+/** The appeals already filed under these external references, by `channel:externalRef`. */
+export async function findAppealsByExternalRef(db: Executor, refs: readonly { channel: AppealChannel; externalRef: string }[]): Promise<Map<string, AppealRow>> {
+  if (refs.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('hotline.appeal')
+    .select(appealColumns)
+    .where('externalRef', 'in', refs.map((r) => r.externalRef))
+    .where('channel', 'in', [...new Set(refs.map((r) => r.channel))])
+    .execute()
+  return new Map(rows.map((r) => [`${r.channel}:${r.externalRef}`, r]))
 }
 
 export async function updateAppeal(db: Executor, id: string, values: Updateable<AppealTable>): Promise<void> {

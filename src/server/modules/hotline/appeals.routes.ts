@@ -25,7 +25,7 @@ export const appealRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = a
     async (request, reply) => {
       const intake = await submitAppeal(deps, contextOf(request), 'web', request.body)
       const a = intake.appeal
-      const view = await viewOfFiled(deps, contextOf(request).actor, a.id)
+      const view = await viewOfFiled(deps, contextOf(request).actor, a)
       return reply.code(201).send({ number: a.number, queryCode: intake.queryCode ?? '', state: view.state, stateName: view.stateName, deadline: view.deadline, emergencies: intake.emergencies })
     },
   )
@@ -45,7 +45,7 @@ export const appealRoutes: FastifyPluginAsyncTypebox<{ deps: PlatformDeps }> = a
     async (request, reply) => {
       const { channel, ...input } = request.body
       const intake = await submitAppeal(deps, contextOf(request), channel, input)
-      return reply.code(intake.duplicate ? 200 : 201).send({ ...intake, appeal: await viewOfFiled(deps, contextOf(request).actor, intake.appeal.id) })
+      return reply.code(intake.duplicate ? 200 : 201).send({ ...intake, appeal: await viewOfFiled(deps, contextOf(request).actor, intake.appeal) })
     },
   )
 

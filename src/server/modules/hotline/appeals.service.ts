@@ -149,9 +149,7 @@ async function namesFor(deps: PlatformDeps) {
 }
 
 /** An appeal as the one who just filed it sees it. */
-export async function viewOfFiled(deps: PlatformDeps, actor: Actor, id: string): Promise<AppealView> {
-  const row = await findAppeal(deps.db, id)
-  if (!row) throw appealNotFound()
+export async function viewOfFiled(deps: PlatformDeps, actor: Actor, row: AppealRow): Promise<AppealView> {
   return viewOf(deps, actor, row, await namesFor(deps))
 }
 
@@ -296,20 +294,25 @@ export async function followCase(trx: Tx, _deps: PlatformDeps, _ctx: RequestCont
   if (event.kind !== APPEAL_WORKFLOW) return
   const appeal = await findAppealByCase(trx, event.caseId)
   if (!appeal) return
+  await updateAppeal(trx, appeal.id, appealChanges(appeal, event))
+  if (event.transition === 'reply') {
+    for (const duplicate of await appealsMergedInto(trx, event.caseId)) await updateAppeal(trx, duplicate.id, { answer: String(event.fields.answer), answeredAt: event.at })
+  }
+}
+
+/** What a change of its case means for an appeal: where it stands, and when it was dispatched, answered, called back or closed. */
+export function appealChanges(appeal: { dispatchedAt?: Date | string | null }, event: CaseChangedEvent): Partial<Omit<AppealRow, 'classification'>> {
   const c = event.case
   const fields = event.fields
   const deadlinePassed = c.deadline !== null && event.on > c.deadline
-  await updateAppeal(trx, appeal.id, {
+  return {
     ...caseCopy(c),
-    ...(event.transition === 'dispatch' && appeal.dispatchedAt === null ? { dispatchedAt: event.at } : {}),
+    ...(event.transition === 'dispatch' && !appeal.dispatchedAt ? { dispatchedAt: event.at } : {}),
     ...(event.transition === 'reply' ? { answer: String(fields.answer), answeredAt: event.at, answeredLate: deadlinePassed } : {}),
     ...(event.transition === 'callback' ? { satisfaction: fields.satisfaction as Satisfaction, calledBackAt: event.at, closedAt: event.at } : {}),
     ...(event.transition === 'resolve_on_call' ? { answer: String(fields.answer), answeredAt: event.at, answeredLate: false, resolvedOnCall: true, closedAt: event.at, knowledgeEntryId: typeof fields.knowledgeEntryId === 'string' ? fields.knowledgeEntryId : null } : {}),
     ...(event.transition === 'transfer_emergency' ? { emergency: fields.service as '110', emergencyRef: String(fields.reference), closedAt: event.at } : {}),
     ...(event.transition === 'reopen' ? { closedAt: null, satisfaction: null } : {}),
-  })
-  if (event.transition === 'reply') {
-    for (const duplicate of await appealsMergedInto(trx, event.caseId)) await updateAppeal(trx, duplicate.id, { answer: String(fields.answer), answeredAt: event.at })
   }
 }
 

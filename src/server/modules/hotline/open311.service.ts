@@ -13,6 +13,7 @@ import { categories } from './appeals.service'
 import type { AppealType, HotlineLine } from './appeals.tables'
 import { findCategory, typeLimits, type CategoryRecord } from './dispatch.repository'
 import { submitAppeal } from './intake.service'
+import { hotlineReference } from './reference'
 import { GEOREPORT_V2, w3Instant, type Open311Attribute, type Open311Discovery, type Open311Receipt, type Open311Request, type Open311Service, type Open311ServiceDefinition, type Open311Token } from './open311.format'
 import {
   findLiveOpen311ClientByName,
@@ -280,7 +281,7 @@ export async function fileServiceRequest(deps: PlatformDeps, ip: string | null, 
     appellantPhone: input.phone,
     confidential: request.confidential,
   }, (trx, appeal) => insertOpen311Request(trx, { appealId: appeal.id, clientId: client.id, regionCode: region.code, mediaUrl: input.media_url ?? null, filedAt: appeal.submittedAt }))
-  const limits = await typeLimits(deps.db)
+  const { limits } = await hotlineReference(deps.db, deps.homeProvince)
   const urgent = intake.emergencies.map((e) => e.service)
   const warning = urgent.length > 0 ? `内容可能涉及紧急情况，如有危险请立即拨打 ${urgent.join('/')}。` : ''
   return [{ service_request_id: intake.appeal.number, service_notice: noticeOf(request.type, limits) + warning, account_id: input.account_id ?? null }]

@@ -25,9 +25,10 @@ export async function findDefinition(db: Executor, key: string, version?: number
   return (await query.executeTakeFirst())?.body
 }
 
-export async function insertCase(db: Executor, values: Omit<CaseRecord, 'id'> & { timerOn: string | null; at: Date }): Promise<CaseRecord> {
-  const { at, ...fields } = values
-  return db.insertInto('workflow.case').values({ ...fields, openedAt: at, updatedAt: at }).returning(caseColumns).executeTakeFirstOrThrow()
+/** Stores new cases (their ids chosen by the caller) with one statement. */
+export async function insertCases(db: Executor, cases: readonly (CaseRecord & { timerOn: string | null; at: Date })[]): Promise<void> {
+  if (cases.length === 0) return
+  await db.insertInto('workflow.case').values(cases.map(({ at, ...fields }) => ({ ...fields, openedAt: at, updatedAt: at }))).execute()
 }
 
 /** The case, locked for the transaction that changes it. */
@@ -69,8 +70,8 @@ export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: s
   }
 }
 
-export async function appendEvent(db: Executor, caseId: string, seq: number, event: CaseEvent, actor: string, at: Date): Promise<void> {
-  await db.insertInto('workflow.event').values(eventRow(caseId, seq, event, actor, at)).execute()
+export async function appendEvents(db: Executor, rows: readonly ReturnType<typeof eventRow>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('workflow.event').values(rows.map((r) => ({ ...r }))).execute()
 }
 
 export type StoredEvent = CaseEvent & { seq: number; actor: string; at: Date }

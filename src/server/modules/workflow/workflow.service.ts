@@ -1,15 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import { actorName, type Actor } from '../../platform/access'
-import { recordAudit } from '../../platform/audit/audit'
+import { recordAudits } from '../../platform/audit/audit'
 import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calendar'
 import { workingCalendar } from '../../platform/calendar/calendar.service'
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { findOrg } from '../../platform/orgs/orgs.repository'
+import { findOrgs } from '../../platform/orgs/orgs.repository'
 import { checkDefinition, type WorkflowDefinition } from './definition'
 import { decide, dueTimer, evolve, nextTimerOn, openCase, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
 import { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'
-import { appendEvent, claimDueCase, findCase, findDefinition, insertCase, insertNotices, lockCase, saveDefinition, updateCase, type CaseRecord, type NoticeRecord } from './workflow.repository'
+import { appendEvents, claimDueCase, eventRow, findCase, findDefinition, insertCases, insertNotices, lockCase, saveDefinition, updateCase, type CaseRecord, type NoticeRecord } from './workflow.repository'
 
 const caseNotFound = () => new AppError('not_found', 'case_not_found', { zh: '办件不存在', en: 'Case not found' })
 
@@ -56,22 +57,69 @@ export interface OpenCase {
   limitDays?: number
 }
 
+/** A case to open together with the transitions fired on it at once, each by its own actor (a rule's dispatch by the system, an agent settling on the call). */
+export interface Opening extends OpenCase {
+  ctx: RequestContext
+  moves?: readonly { ctx: RequestContext; transition: string; fields?: Record<string, unknown> }[]
+}
+
+export interface Opened {
+  record: CaseRecord
+  /**
+   * What each move did. Nothing is published for a case no other module has heard of yet: the
+   * opener writes its own record from these, as it would from CASE_CHANGED.
+   */
+  changes: CaseChangedEvent[]
+}
+
+/** One decided event with who decided it and the snapshots around it (none before the opening). */
+interface Decided {
+  ctx: RequestContext
+  before: CaseSnapshot | null
+  event: CaseEvent
+  after: CaseSnapshot
+}
+
 /**
  * Opens a case of a kind on the kind's newest definition, inside the caller's transaction (the
  * module that owns the case writes its own record in the same one).
  */
 export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: RequestContext, input: OpenCase): Promise<CaseRecord> {
+  const [opened] = await openWorkflowCases(trx, deps, [{ ...input, ctx }])
+  return opened!.record
+}
+
+/**
+ * Opens many cases at once, each with its first moves decided by the engine in memory, and
+ * writes them with one statement per table: how a busy intake files a group of appeals.
+ */
+export async function openWorkflowCases(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<Opened[]> {
   const calendar = await workingCalendar(deps, trx)
-  const definition = await definitionOf(trx, input.kind)
-  if (!definition) throw new AppError('invalid', 'workflow_unknown', { zh: `没有流程 ${input.kind}`, en: `No workflow ${input.kind}` })
   const at = deps.clock.now()
-  const event = openCase(definition, { regionCode: input.regionCode, orgId: input.orgId, on: shanghaiDay(at), limitDays: input.limitDays }, calendar)
-  const snapshot = evolve(null, event)
-  const record = await insertCase(trx, { kind: definition.key, definitionVersion: definition.version, ...snapshot, timerOn: nextTimerOn(definition, snapshot, calendar), at })
-  await appendEvent(trx, record.id, snapshot.version, event, actorName(ctx.actor), at)
-  await insertNotices(trx, noticesOf(definition, record.id, snapshot.version, null, event, at))
-  await recordAudit(trx, auditContext(deps, ctx), { action: 'case.open', targetType: 'case', targetId: record.id, regionCode: record.regionCode, detail: { kind: record.kind, deadline: record.deadline } })
-  return record
+  const on = shanghaiDay(at)
+  const cases: { record: CaseRecord; definition: WorkflowDefinition; decided: Decided[] }[] = []
+  for (const opening of openings) {
+    const definition = await definitionOf(trx, opening.kind)
+    if (!definition) throw new AppError('invalid', 'workflow_unknown', { zh: `没有流程 ${opening.kind}`, en: `No workflow ${opening.kind}` })
+    const first = openCase(definition, { regionCode: opening.regionCode, orgId: opening.orgId, on, limitDays: opening.limitDays }, calendar)
+    let snapshot = evolve(null, first)
+    const decided: Decided[] = [{ ctx: opening.ctx, before: null, event: first, after: snapshot }]
+    for (const move of opening.moves ?? []) {
+      const event = decide(definition, snapshot, { transition: move.transition, expectedVersion: snapshot.version, actor: commandActor(move.ctx.actor), fields: move.fields ?? {}, on }, calendar)
+      const before = snapshot
+      snapshot = evolve(before, event)
+      decided.push({ ctx: move.ctx, before, event, after: snapshot })
+    }
+    cases.push({ record: { id: randomUUID(), kind: definition.key, definitionVersion: definition.version, ...snapshot }, definition, decided })
+  }
+  await checkTargets(trx, cases.flatMap((c) => c.decided.filter((d) => d.before).map((d) => ({ id: c.record.id, kind: c.record.kind, before: d.before!, event: d.event }))))
+  await insertCases(trx, cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at })))
+  await writeHistory(trx, deps, cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, caseId: record.id, kind: record.kind, seq: d.after.version, definition }))), at)
+  return cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) }))
+}
+
+function changeOf(record: CaseRecord, event: CaseEvent, after: CaseSnapshot, at: Date): CaseChangedEvent {
+  return { caseId: record.id, kind: record.kind, transition: event.transition, from: event.from, to: event.to, fields: event.fields, case: after, on: event.on, at }
 }
 
 export interface Fire {
@@ -93,21 +141,23 @@ export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestCo
   if (!definition) throw caseNotFound()
   const at = deps.clock.now()
   const event = decide(definition, snapshotOf(record), { transition: input.transition, expectedVersion: input.expectedVersion, actor: commandActor(ctx.actor), fields: input.fields ?? {}, on: shanghaiDay(at) }, calendar)
-  await checkTargets(trx, record, event)
+  await checkTargets(trx, [{ id: record.id, kind: record.kind, before: record, event }])
   return commitEvent(trx, deps, ctx, definition, record, event, calendar)
 }
 
-/** What the pure engine cannot see: the department a case goes to exists in its region; a duplicate joins a live case of its kind. */
-async function checkTargets(trx: Tx, record: CaseRecord, event: CaseEvent): Promise<void> {
-  if (event.orgId !== null && event.orgId !== record.orgId) {
-    const org = await findOrg(trx, event.orgId)
-    if (!org || org.regionCode !== event.regionCode) {
+/** What the pure engine cannot see: a department a case goes to exists in its region; a duplicate joins a live case of its kind. */
+async function checkTargets(trx: Tx, moves: readonly { id: string; kind: string; before: CaseSnapshot; event: CaseEvent }[]): Promise<void> {
+  const assigned = moves.filter(({ before, event }) => event.orgId !== null && event.orgId !== before.orgId)
+  const merged = moves.filter(({ before, event }) => event.mergedInto !== null && event.mergedInto !== before.mergedInto)
+  const orgs = new Map((await findOrgs(trx, [...new Set(assigned.map((m) => m.event.orgId!))])).map((o) => [o.id, o]))
+  for (const { event } of assigned) {
+    if (orgs.get(event.orgId!)?.regionCode !== event.regionCode) {
       throw new AppError('invalid', 'assignee_invalid', { zh: '承办部门不存在或不属于所选地区', en: 'The department does not exist or is not in that region' }, { field: 'orgId' })
     }
   }
-  if (event.mergedInto !== null && event.mergedInto !== record.mergedInto) {
-    const primary = await findCase(trx, event.mergedInto)
-    if (!primary || primary.id === record.id || primary.kind !== record.kind || primary.mergedInto !== null) {
+  for (const { id, kind, event } of merged) {
+    const primary = await findCase(trx, event.mergedInto!)
+    if (!primary || primary.id === id || primary.kind !== kind || primary.mergedInto !== null) {
       throw new AppError('invalid', 'merge_target_invalid', { zh: '只能并入同类、未被合并的另一件', en: 'A duplicate joins another live case of its kind' }, { field: 'primaryCaseId' })
     }
   }
@@ -118,12 +168,24 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
   const at = deps.clock.now()
   const next = evolve(snapshotOf(record), event)
   if (!(await updateCase(trx, record.id, record.version, { ...next, timerOn: nextTimerOn(definition, next, calendar), at }))) throw caseNotFound()
-  await appendEvent(trx, record.id, next.version, event, actorName(ctx.actor), at)
-  await insertNotices(trx, noticesOf(definition, record.id, next.version, record, event, at))
-  await recordAudit(trx, auditContext(deps, ctx), { action: `case.${event.transition}`, targetType: 'case', targetId: record.id, regionCode: next.regionCode, detail: { from: event.from, to: event.to, version: next.version } })
-  const changed: CaseChangedEvent = { caseId: record.id, kind: record.kind, transition: event.transition, from: event.from, to: event.to, fields: event.fields, case: next, on: event.on, at }
-  await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changed)
+  await writeHistory(trx, deps, [{ ctx, before: record, event, after: next, caseId: record.id, kind: record.kind, seq: next.version, definition }], at)
+  await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changeOf(record, event, next, at))
   return { ...record, ...next }
+}
+
+/** The events, their notices and their audit records, each kind with one statement. */
+async function writeHistory(trx: Tx, deps: PlatformDeps, written: readonly (Decided & { caseId: string; kind: string; seq: number; definition: WorkflowDefinition })[], at: Date): Promise<void> {
+  await appendEvents(trx, written.map((w) => eventRow(w.caseId, w.seq, w.event, actorName(w.ctx.actor), at)))
+  await insertNotices(trx, written.flatMap((w) => noticesOf(w.definition, w.caseId, w.seq, w.before, w.event, at)))
+  await recordAudits(
+    trx,
+    written.map(({ ctx, before, event, caseId, kind, seq }) => ({
+      ctx: auditContext(deps, ctx),
+      entry: before
+        ? { action: `case.${event.transition}`, targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
+        : { action: 'case.open', targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { kind, deadline: event.deadline } },
+    })),
+  )
 }
 
 type NewNotice = Omit<NoticeRecord, 'id' | 'readAt'>

@@ -96,11 +96,17 @@ const AUDIT_SEAL_LOCK_KEY = 734_201_001
  * @example await recordAudit(trx, ctx, { action: 'org.create', targetType: 'org', targetId: org.id, regionCode: org.regionCode })
  */
 export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  const fields = chainedFields(ctx, entry)
-  await trx
-    .insertInto('platform.auditLog')
-    .values({ ...fields, detail: JSON.stringify(fields.detail) })
-    .execute()
+  await recordAudits(trx, [{ ctx, entry }])
+}
+
+/** Appends several entries with one statement, in the caller's transaction (a group of intakes). */
+export async function recordAudits(trx: Tx, records: readonly { ctx: AuditContext; entry: AuditEntry }[]): Promise<void> {
+  if (records.length === 0) return
+  const rows = records.map(({ ctx, entry }) => {
+    const fields = chainedFields(ctx, entry)
+    return { ...fields, detail: JSON.stringify(fields.detail) }
+  })
+  await trx.insertInto('platform.auditLog').values(rows).execute()
 }
 
 function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {

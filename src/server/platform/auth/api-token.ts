@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Executor } from '../db/database'
-import { tokenHash } from './session'
+import { sessionsEnded, tokenHash } from './session'
 
 export const API_TOKEN_PREFIX = 'ywt_'
 
@@ -18,8 +18,8 @@ export async function createApiToken(
   return { id: row.id, token }
 }
 
-/** The staff account a live token acts for, or null for an unknown, revoked or expired token. */
-export async function resolveApiToken(db: Executor, token: string, now: Date): Promise<string | null> {
+/** The staff account a live token acts for and until when, or null for an unknown, revoked or expired token. */
+export async function resolveApiToken(db: Executor, token: string, now: Date): Promise<{ staffId: string; expiresAt: Date | null } | null> {
   const row = await db
     .selectFrom('platform.apiToken')
     .select(['id', 'staffId', 'expiresAt', 'revokedAt', 'lastUsedAt'])
@@ -29,10 +29,11 @@ export async function resolveApiToken(db: Executor, token: string, now: Date): P
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await db.updateTable('platform.apiToken').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
   }
-  return row.staffId
+  return { staffId: row.staffId, expiresAt: row.expiresAt }
 }
 
 export async function revokeApiToken(db: Executor, id: string, now: Date): Promise<boolean> {
+  sessionsEnded()
   const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
@@ -87,6 +88,7 @@ export async function searchApiTokens(db: Executor, filter: { regionPrefix: stri
 
 /** Revokes every live token of an account (it became an administrator, who may hold none). */
 export async function revokeApiTokensOf(db: Executor, staffId: string, now: Date): Promise<number> {
+  sessionsEnded()
   const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

@@ -32,8 +32,8 @@ export async function startSession(
   return token
 }
 
-/** The live session of a token; an idle or too-old session is removed and answers null. */
-export async function resolveSession(db: Executor, token: string, now: Date): Promise<SessionSubject | null> {
+/** The live session of a token and when it would end; an idle or too-old session is removed and answers null. */
+export async function resolveSession(db: Executor, token: string, now: Date): Promise<(SessionSubject & { expiresAt: Date }) | null> {
   const idHash = tokenHash(token)
   const row = await db.selectFrom('platform.session').selectAll().where('idHash', '=', idHash).executeTakeFirst()
   if (!row) return null
@@ -43,18 +43,35 @@ export async function resolveSession(db: Executor, token: string, now: Date): Pr
     await db.deleteFrom('platform.session').where('idHash', '=', idHash).execute()
     return null
   }
+  let lastSeenAt = row.lastSeenAt
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.updateTable('platform.session').set({ lastSeenAt: now }).where('idHash', '=', idHash).execute()
+    lastSeenAt = now
   }
-  return { kind: row.subjectKind, id: row.subjectId }
+  const expiresAt = new Date(Math.min(lastSeenAt.getTime() + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_ABSOLUTE_MS))
+  return { kind: row.subjectKind, id: row.subjectId, expiresAt }
+}
+
+// Bumped whenever sessions or tokens end, so that what a process remembers of them is dropped.
+let revision = 0
+
+/** Changes whenever a session ends or an API token is revoked in this process. */
+export function sessionsRevision(): number {
+  return revision
+}
+
+export function sessionsEnded(): void {
+  revision++
 }
 
 export async function endSession(db: Executor, token: string): Promise<void> {
+  sessionsEnded()
   await db.deleteFrom('platform.session').where('idHash', '=', tokenHash(token)).execute()
 }
 
 /** Ends every session of an account (disable, role change), or every other one (password change). */
 export async function endSessionsOf(db: Executor, subject: SessionSubject, keepToken?: string): Promise<void> {
+  sessionsEnded()
   let query = db.deleteFrom('platform.session').where('subjectKind', '=', subject.kind).where('subjectId', '=', subject.id)
   if (keepToken) query = query.where('idHash', '<>', tokenHash(keepToken))
   await query.execute()

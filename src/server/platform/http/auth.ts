@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { hasAccess, type Actor } from '../access'
 import { recordAuditAlone } from '../audit/audit'
 import { API_TOKEN_PREFIX, resolveApiToken } from '../auth/api-token'
-import { resolveSession, SESSION_COOKIE } from '../auth/session'
+import { resolveSession, sessionsRevision, SESSION_COOKIE, tokenHash } from '../auth/session'
+import { createTtlCache } from '../cache'
 import type { Clock } from '../clock'
 import type { Db } from '../db/database'
 import type { Permission } from '../roles'
@@ -31,22 +32,58 @@ declare module 'fastify' {
 
 const anonymous: Actor = { kind: 'anonymous' }
 
+interface Credential {
+  token: string
+  /** An API token rather than a session cookie. */
+  api: boolean
+}
+
+/** The session cookie or API token a request carries, if any. */
+function credentialOf(request: FastifyRequest): Credential | undefined {
+  const authorization = request.headers.authorization
+  if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) return { token: authorization.slice('Bearer '.length), api: true }
+  const token = request.cookies[SESSION_COOKIE]
+  return token ? { token, api: false } : undefined
+}
+
 /** What a person whose password has expired may still do: see who they are, change it, leave. */
 const openWithExpiredPassword = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout'])
 
-async function actorOfRequest(request: FastifyRequest, db: Db, now: Date, maxAgeDays: number): Promise<Actor> {
-  const authorization = request.headers.authorization
-  if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
-    const staffId = await resolveApiToken(db, authorization.slice('Bearer '.length), now)
-    return (staffId && (await loadStaffActor(db, staffId))) || anonymous
+interface SignedIn {
+  actor: Actor
+  /** When the session or token ends on its own (ms), if it does. */
+  expiresAt: number | null
+}
+
+async function actorOfCredential(db: Db, credential: Credential, now: Date, maxAgeDays: number): Promise<SignedIn> {
+  if (credential.api) {
+    const token = await resolveApiToken(db, credential.token, now)
+    const actor = token && (await loadStaffActor(db, token.staffId))
+    return { actor: actor || anonymous, expiresAt: token?.expiresAt?.getTime() ?? null }
   }
-  const token = request.cookies[SESSION_COOKIE]
-  if (!token) return anonymous
-  const subject = await resolveSession(db, token, now)
-  if (!subject || subject.kind !== 'staff') return anonymous
-  const actor = await loadStaffActor(db, subject.id, { now, maxAgeDays })
-  if (actor) request.sessionToken = token
-  return actor ?? anonymous
+  const session = await resolveSession(db, credential.token, now)
+  if (!session || session.kind !== 'staff') return { actor: anonymous, expiresAt: null }
+  return { actor: (await loadStaffActor(db, session.id, { now, maxAgeDays })) ?? anonymous, expiresAt: session.expiresAt.getTime() }
+}
+
+/**
+ * Who a session or API token acts for, remembered for a few seconds: two queries per request were
+ * most of a busy intake's round trips. Ending a session, changing roles or revoking a token here
+ * forgets everything at once (sessionsRevision); in another process it takes effect within
+ * ACTOR_TTL_MS, and so does an idle session's expiry.
+ */
+const ACTOR_TTL_MS = 5_000
+
+function signedInActors(clock: Clock) {
+  const cache = createTtlCache<string, SignedIn>({ ttlMs: ACTOR_TTL_MS, maxEntries: 10_000, now: () => clock.now().getTime(), expiresAt: (s) => s.expiresAt })
+  let revision = sessionsRevision()
+  return (credential: Credential, load: () => Promise<SignedIn>): Promise<SignedIn> => {
+    if (revision !== sessionsRevision()) {
+      cache.forget()
+      revision = sessionsRevision()
+    }
+    return cache.get(`${credential.api ? 'api' : 'session'}:${tokenHash(credential.token)}`, load)
+  }
 }
 
 /**
@@ -54,10 +91,17 @@ async function actorOfRequest(request: FastifyRequest, db: Db, now: Date, maxAge
  * callers without the route's permission before the body is even validated: deny by default.
  */
 export function installAuth(app: FastifyInstance, deps: { db: Db; clock: Clock; passwordMaxAgeDays: number }): void {
+  const actors = signedInActors(deps.clock)
   app.addHook('onRequest', async (request) => {
     // The web app's files need no caller; skipping them saves a session lookup per asset.
     const webFile = request.routeOptions.config.public && !request.url.startsWith('/api/')
-    request.actor = webFile ? anonymous : await actorOfRequest(request, deps.db, deps.clock.now(), deps.passwordMaxAgeDays)
+    const credential = webFile ? undefined : credentialOf(request)
+    if (!credential) {
+      request.actor = anonymous
+      return
+    }
+    request.actor = (await actors(credential, () => actorOfCredential(deps.db, credential, deps.clock.now(), deps.passwordMaxAgeDays))).actor
+    if (!credential.api && request.actor.kind === 'staff') request.sessionToken = credential.token
   })
   // A refusal by a service (out-of-scope region, 三员 rules) is a security event like a refused route.
   app.addHook('onError', async (request, _reply, error) => {
