@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
-import type { Executor } from '../../platform/db/database'
+import { sql, type Compilable, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
+import { writeTogether, type Executor } from '../../platform/db/database'
 import type { CaseSnapshot } from '../workflow'
 import type { AppealChannel, AppealTable, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
 
@@ -16,10 +16,20 @@ const appealColumns = [
 
 const numberOf = (day: string, n: number) => `${day.replaceAll('-', '').slice(2)}${String(n).padStart(7, '0')}`
 
-/** Numbers for many appeals at once, one per given day. */
-export async function reserveNumbers(db: Executor, days: readonly string[]): Promise<string[]> {
-  const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n from generate_series(1, ${days.length})`.execute(db)
-  return days.map((day, i) => numberOf(day, rows[i]!.n))
+/**
+ * Numbers for many appeals at once, one per given day. With `spare` (kept by the caller across
+ * calls), sequence values are taken a block at a time and the unused ones kept there, so a busy
+ * intake rarely waits for them; values left when a process stops are skipped, as a sequence may.
+ */
+export async function reserveNumbers(db: Executor, days: readonly string[], spare?: number[]): Promise<string[]> {
+  const pool = spare ?? []
+  if (pool.length < days.length) {
+    const wanted = Math.max(days.length - pool.length, spare ? 256 : 0)
+    const { rows } = await sql<{ n: number }>`select nextval('hotline.appeal_number_seq')::int8 as n from generate_series(1, ${wanted})`.execute(db)
+    pool.push(...rows.map((r) => r.n))
+  }
+  const taken = pool.splice(0, days.length)
+  return days.map((day, i) => numberOf(day, taken[i]!))
 }
 
 /** The appeal's copy of where its case stands, so that queues and metrics read the appeal alone. */
@@ -27,11 +37,15 @@ export function caseCopy(c: CaseSnapshot) {
   return { state: c.state, caseVersion: c.version, orgId: c.orgId, handlingRegionCode: c.regionCode, deadline: c.deadline, alarm: c.alarm, escalation: c.escalation, mergedInto: c.mergedInto }
 }
 
-/** Stores new appeals with one statement; returns them as stored, in the order given. */
-export async function insertAppeals(db: Executor, rows: readonly NewAppeal[]): Promise<AppealRow[]> {
+/**
+ * Stores new appeals; `alongWith` are other writes of the transaction that go in the same
+ * statement (their cases: writeTogether). Returns the appeals as stored, in the order given.
+ */
+export async function insertAppeals(db: Executor, rows: readonly NewAppeal[], alongWith: readonly Compilable[] = []): Promise<AppealRow[]> {
   if (rows.length === 0) return []
   const values = rows.map(({ classification, ...rest }) => ({ ...rest, id: rest.id ?? randomUUID(), classification: classification === null ? null : JSON.stringify(classification) }))
-  const stored = new Map((await db.insertInto('hotline.appeal').values(values).returning(appealColumns).execute()).map((r) => [r.id, r]))
+  const inserted = await writeTogether(db, alongWith, db.insertInto('hotline.appeal').values(values).returning(appealColumns))
+  const stored = new Map(inserted.map((r) => [r.id, r]))
   return values.map((v) => stored.get(v.id)!)
 }
 

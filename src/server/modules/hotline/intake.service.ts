@@ -5,7 +5,7 @@ import { createGroupCommit, type GroupCommit } from '../../platform/db/group-com
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
 import { tsvectorOf } from '../../platform/search/text'
-import { openWorkflowCases, type Opened, type Opening } from '../workflow'
+import { decideOpenings, type Opened, type Opening } from '../workflow'
 import { APPEAL_WORKFLOW } from './appeal.workflow'
 import type { AppealChannel, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
 import { caseCopy, findAppealsByExternalRef, insertAppeals, reserveNumbers, type AppealRow, type NewAppeal } from './appeals.repository'
@@ -82,7 +82,7 @@ function requireCategory(reference: HotlineReference, key: string, line: Hotline
   return key
 }
 
-/** An appeal checked, classified and routed, ready to be written with others. */
+/** An appeal checked, classified and routed, with its row but for what its group gives it (number, case, times). */
 interface Filing {
   ctx: RequestContext
   channel: AppealChannel
@@ -90,11 +90,9 @@ interface Filing {
   classification: Classification
   emergencies: ReturnType<typeof emergencySignals>
   route: Route | null
-  categoryKey: string | null
-  regionCode: string
-  phone: string | null
   limitDays: number
   queryCode: string
+  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'state' | 'caseVersion' | 'handlingRegionCode'>
   onFiled?: (trx: Tx, appeal: AppealRow) => Promise<void>
 }
 
@@ -126,18 +124,42 @@ async function prepareFiling(deps: PlatformDeps, ctx: RequestContext, channel: A
   const categoryKey = given ?? (suggested && lineUses(reference, suggested, input.line) ? suggested : null)
   // A possible emergency waits for the agent's decision instead of going out on its own; a settled one goes nowhere.
   const route = emergencies.length > 0 || input.settle ? null : routeAppeal(reference, { categoryKey, regionCode, line: input.line, text })
+  const stored: StoredClassification = { categoryKey: classification.best?.label ?? null, probability: classification.best?.probability ?? 0, confident: classification.confident, route: route?.via ?? 'dispatcher' }
+  // Tokens and ciphers are computed here, while other appeals are being written, not in the group's transaction.
+  const row: Filing['row'] = {
+    id: randomUUID(),
+    line: input.line,
+    channel,
+    type: input.type,
+    categoryKey,
+    regionCode,
+    title: input.title?.trim() || titleOf(input.content),
+    content: input.content.trim(),
+    location: input.location ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    appellantNameCipher: input.appellantName ? deps.pii.encrypt(input.appellantName) : null,
+    appellantPhoneCipher: phone && deps.pii.encrypt(phone),
+    appellantPhoneIndex: phone && deps.pii.blindIndex(phone),
+    confidential: input.confidential ?? false,
+    publicAccountId: ctx.actor.kind === 'public' ? ctx.actor.id : null,
+    externalRef: input.externalRef ?? null,
+    classification: stored,
+    search: tsvectorOf({ a: [input.title], b: [input.content, input.location] }),
+  }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  return { ctx, channel, input, classification, emergencies, route, categoryKey, regionCode, phone, limitDays: reference.limits[input.type], queryCode }
+  return { ctx, channel, input, classification, emergencies, route, limitDays: reference.limits[input.type], queryCode, row }
 }
 
-// Groups of up to 64, two transactions at a time, kept a 2-core machine's PostgreSQL busy without
-// making an appeal wait long for its group (bench/intake.bench.ts).
+// One group at a time, of up to 64: while it is written the next one gathers. Two or more at a
+// time made smaller groups and more round trips, and filed fewer appeals (bench/intake.bench.ts).
 const groups = new WeakMap<PlatformDeps, GroupCommit<Filing, Intake>>()
 
 function filingGroups(deps: PlatformDeps): GroupCommit<Filing, Intake> {
   let group = groups.get(deps)
   if (!group) {
-    group = createGroupCommit(deps.db, (trx, filings) => fileGroup(trx, deps, filings), { maxSize: 64, maxInFlight: 2 })
+    const spareNumbers: number[] = []
+    group = createGroupCommit(deps.db, (trx, filings) => fileGroup(trx, deps, filings, spareNumbers), { maxSize: 64, maxInFlight: 1 })
     groups.set(deps, group)
   }
   return group
@@ -148,14 +170,14 @@ function filingGroups(deps: PlatformDeps): GroupCommit<Filing, Intake> {
  * reference is answered with what was filed; the others get their numbers, their cases opened
  * (and dispatched or settled) by the engine, and their rows, each table with one statement.
  */
-async function fileGroup(trx: Tx, deps: PlatformDeps, filings: readonly Filing[]): Promise<Intake[]> {
+async function fileGroup(trx: Tx, deps: PlatformDeps, filings: readonly Filing[], spareNumbers: number[]): Promise<Intake[]> {
   const filed = await findAppealsByExternalRef(trx, filings.flatMap((f) => (f.input.externalRef ? [{ channel: f.channel, externalRef: f.input.externalRef }] : [])))
   const earlier = (f: Filing) => (f.input.externalRef ? filed.get(`${f.channel}:${f.input.externalRef}`) : undefined)
   const fresh = filings.filter((f) => !earlier(f))
   const at = deps.clock.now()
-  const numbers = await reserveNumbers(trx, fresh.map(() => shanghaiDay(at)))
-  const opened = await openWorkflowCases(trx, deps, fresh.map((f) => ({ ctx: f.ctx, kind: APPEAL_WORKFLOW, regionCode: f.regionCode, orgId: null, limitDays: f.limitDays, moves: firstMoves(f) })))
-  const rows = await insertAppeals(trx, fresh.map((f, i) => appealRow(deps, f, numbers[i]!, opened[i]!, at)))
+  const numbers = await reserveNumbers(trx, fresh.map(() => shanghaiDay(at)), spareNumbers)
+  const { opened, writes } = await decideOpenings(trx, deps, fresh.map((f) => ({ ctx: f.ctx, kind: APPEAL_WORKFLOW, regionCode: f.row.regionCode, orgId: null, limitDays: f.limitDays, moves: firstMoves(f) })))
+  const rows = await insertAppeals(trx, fresh.map((f, i) => appealRow(deps, f, numbers[i]!, opened[i]!, at)), writes)
   // What a channel keeps beside the appeal (Open311's client and media link) commits with it.
   for (const [i, f] of fresh.entries()) await f.onFiled?.(trx, rows[i]!)
   const rowOf = new Map(fresh.map((f, i) => [f, rows[i]!]))
@@ -178,36 +200,16 @@ function firstMoves(f: Filing): Opening['moves'] {
   return []
 }
 
-/** The appeal as stored: what was filed, and where its case stands after its first moves. */
+/** The appeal as stored: what was filed, its number, and where its case stands after its first moves. */
 function appealRow(deps: PlatformDeps, f: Filing, number: string, opened: Opened, at: Date): NewAppeal {
-  const { input, classification, route } = f
-  const stored: StoredClassification = { categoryKey: classification.best?.label ?? null, probability: classification.best?.probability ?? 0, confident: classification.confident, route: route?.via ?? 'dispatcher' }
   const row: NewAppeal = {
-    id: randomUUID(),
+    ...f.row,
     number,
     caseId: opened.record.id,
     queryCodeHash: deps.pii.blindIndex(`${number}:${f.queryCode}`),
-    line: input.line,
-    channel: f.channel,
-    type: input.type,
-    categoryKey: f.categoryKey,
-    regionCode: f.regionCode,
-    title: input.title?.trim() || titleOf(input.content),
-    content: input.content.trim(),
-    location: input.location ?? null,
-    latitude: input.latitude ?? null,
-    longitude: input.longitude ?? null,
-    appellantNameCipher: input.appellantName ? deps.pii.encrypt(input.appellantName) : null,
-    appellantPhoneCipher: f.phone && deps.pii.encrypt(f.phone),
-    appellantPhoneIndex: f.phone && deps.pii.blindIndex(f.phone),
-    confidential: input.confidential ?? false,
-    publicAccountId: f.ctx.actor.kind === 'public' ? f.ctx.actor.id : null,
-    externalRef: input.externalRef ?? null,
-    classification: stored,
     ...caseCopy(opened.record),
     submittedAt: at,
     dispatchDueAt: new Date(at.getTime() + DISPATCH_LIMIT_MS),
-    search: tsvectorOf({ a: [input.title], b: [input.content, input.location] }),
   }
   return opened.changes.reduce((r, change) => ({ ...r, ...appealChanges(r, change) }), row)
 }

@@ -25,10 +25,9 @@ export async function findDefinition(db: Executor, key: string, version?: number
   return (await query.executeTakeFirst())?.body
 }
 
-/** Stores new cases (their ids chosen by the caller) with one statement. */
-export async function insertCases(db: Executor, cases: readonly (CaseRecord & { timerOn: string | null; at: Date })[]): Promise<void> {
-  if (cases.length === 0) return
-  await db.insertInto('workflow.case').values(cases.map(({ at, ...fields }) => ({ ...fields, openedAt: at, updatedAt: at }))).execute()
+/** The statement storing new cases (their ids chosen by the caller). */
+export function insertCases(db: Executor, cases: readonly (CaseRecord & { timerOn: string | null; at: Date })[]) {
+  return db.insertInto('workflow.case').values(cases.map(({ at, ...fields }) => ({ ...fields, openedAt: at, updatedAt: at })))
 }
 
 /** The case, locked for the transaction that changes it. */
@@ -70,8 +69,8 @@ export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: s
   }
 }
 
-export async function appendEvents(db: Executor, rows: readonly ReturnType<typeof eventRow>[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('workflow.event').values(rows.map((r) => ({ ...r }))).execute()
+export function appendEvents(db: Executor, rows: readonly ReturnType<typeof eventRow>[]) {
+  return db.insertInto('workflow.event').values(rows.map((r) => ({ ...r })))
 }
 
 export type StoredEvent = CaseEvent & { seq: number; actor: string; at: Date }
@@ -134,8 +133,8 @@ export interface NoticeRecord {
   readAt: Date | null
 }
 
-export async function insertNotices(db: Executor, notices: readonly Omit<NoticeRecord, 'id' | 'readAt'>[]): Promise<void> {
-  if (notices.length > 0) await db.insertInto('workflow.notice').values(notices.map((n) => ({ ...n }))).execute()
+export function insertNotices(db: Executor, notices: readonly Omit<NoticeRecord, 'id' | 'readAt'>[]) {
+  return db.insertInto('workflow.notice').values(notices.map((n) => ({ ...n })))
 }
 
 /** What a staff member is told: their department's notices, and their region's for the audiences they belong to. */

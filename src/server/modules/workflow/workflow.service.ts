@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { actorName, type Actor } from '../../platform/access'
-import { recordAudits } from '../../platform/audit/audit'
+import { auditInsert } from '../../platform/audit/audit'
 import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calendar'
 import { workingCalendar } from '../../platform/calendar/calendar.service'
-import type { Executor, Tx } from '../../platform/db/database'
+import { writeTogether, type Executor, type Tx } from '../../platform/db/database'
+import type { Compilable } from 'kysely'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { findOrgs } from '../../platform/orgs/orgs.repository'
+import { findOrg } from '../../platform/orgs/orgs.repository'
+import { createTtlCache } from '../../platform/cache'
 import { checkDefinition, type WorkflowDefinition } from './definition'
 import { decide, dueTimer, evolve, nextTimerOn, openCase, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
 import { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'
@@ -91,9 +93,19 @@ export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: Request
 
 /**
  * Opens many cases at once, each with its first moves decided by the engine in memory, and
- * writes them with one statement per table: how a busy intake files a group of appeals.
+ * writes them in one statement: how a busy intake files a group of appeals.
  */
 export async function openWorkflowCases(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<Opened[]> {
+  const { opened, writes } = await decideOpenings(trx, deps, openings)
+  await writeTogether(trx, writes)
+  return opened
+}
+
+/**
+ * Decides the openings and returns the statements that store them (cases, events, notices,
+ * audit records) for the caller to run together with its own (writeTogether), in its transaction.
+ */
+export async function decideOpenings(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
   const calendar = await workingCalendar(deps, trx)
   const at = deps.clock.now()
   const on = shanghaiDay(at)
@@ -112,10 +124,13 @@ export async function openWorkflowCases(trx: Tx, deps: PlatformDeps, openings: r
     }
     cases.push({ record: { id: randomUUID(), kind: definition.key, definitionVersion: definition.version, ...snapshot }, definition, decided })
   }
+  if (cases.length === 0) return { opened: [], writes: [] }
   await checkTargets(trx, cases.flatMap((c) => c.decided.filter((d) => d.before).map((d) => ({ id: c.record.id, kind: c.record.kind, before: d.before!, event: d.event }))))
-  await insertCases(trx, cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at })))
-  await writeHistory(trx, deps, cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, caseId: record.id, kind: record.kind, seq: d.after.version, definition }))), at)
-  return cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) }))
+  const writes = [
+    insertCases(trx, cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at }))),
+    ...historyWrites(trx, deps, cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, caseId: record.id, kind: record.kind, seq: d.after.version, definition }))), at),
+  ]
+  return { opened: cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) })), writes }
 }
 
 function changeOf(record: CaseRecord, event: CaseEvent, after: CaseSnapshot, at: Date): CaseChangedEvent {
@@ -145,13 +160,23 @@ export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestCo
   return commitEvent(trx, deps, ctx, definition, record, event, calendar)
 }
 
+// A department's region is read once a minute at most: every dispatch checks it, and departments do not move.
+const orgRegions = createTtlCache<string, string | undefined>({ ttlMs: 60_000, maxEntries: 20_000 })
+
+async function regionOfOrg(trx: Tx, id: string): Promise<string | undefined> {
+  const region = await orgRegions.get(id, async () => (await findOrg(trx, id))?.regionCode)
+  // A department not found may be created any moment: not remembered.
+  if (region === undefined) orgRegions.forget(id)
+  return region
+}
+
 /** What the pure engine cannot see: a department a case goes to exists in its region; a duplicate joins a live case of its kind. */
 async function checkTargets(trx: Tx, moves: readonly { id: string; kind: string; before: CaseSnapshot; event: CaseEvent }[]): Promise<void> {
   const assigned = moves.filter(({ before, event }) => event.orgId !== null && event.orgId !== before.orgId)
   const merged = moves.filter(({ before, event }) => event.mergedInto !== null && event.mergedInto !== before.mergedInto)
-  const orgs = new Map((await findOrgs(trx, [...new Set(assigned.map((m) => m.event.orgId!))])).map((o) => [o.id, o]))
+  const orgs = new Map(await Promise.all([...new Set(assigned.map((m) => m.event.orgId!))].map(async (id) => [id, await regionOfOrg(trx, id)] as const)))
   for (const { event } of assigned) {
-    if (orgs.get(event.orgId!)?.regionCode !== event.regionCode) {
+    if (orgs.get(event.orgId!) !== event.regionCode) {
       throw new AppError('invalid', 'assignee_invalid', { zh: '承办部门不存在或不属于所选地区', en: 'The department does not exist or is not in that region' }, { field: 'orgId' })
     }
   }
@@ -168,24 +193,21 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
   const at = deps.clock.now()
   const next = evolve(snapshotOf(record), event)
   if (!(await updateCase(trx, record.id, record.version, { ...next, timerOn: nextTimerOn(definition, next, calendar), at }))) throw caseNotFound()
-  await writeHistory(trx, deps, [{ ctx, before: record, event, after: next, caseId: record.id, kind: record.kind, seq: next.version, definition }], at)
+  await writeTogether(trx, historyWrites(trx, deps, [{ ctx, before: record, event, after: next, caseId: record.id, kind: record.kind, seq: next.version, definition }], at))
   await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changeOf(record, event, next, at))
   return { ...record, ...next }
 }
 
-/** The events, their notices and their audit records, each kind with one statement. */
-async function writeHistory(trx: Tx, deps: PlatformDeps, written: readonly (Decided & { caseId: string; kind: string; seq: number; definition: WorkflowDefinition })[], at: Date): Promise<void> {
-  await appendEvents(trx, written.map((w) => eventRow(w.caseId, w.seq, w.event, actorName(w.ctx.actor), at)))
-  await insertNotices(trx, written.flatMap((w) => noticesOf(w.definition, w.caseId, w.seq, w.before, w.event, at)))
-  await recordAudits(
-    trx,
-    written.map(({ ctx, before, event, caseId, kind, seq }) => ({
-      ctx: auditContext(deps, ctx),
-      entry: before
-        ? { action: `case.${event.transition}`, targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
-        : { action: 'case.open', targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { kind, deadline: event.deadline } },
-    })),
-  )
+/** The statements storing events with their notices and audit records. */
+function historyWrites(trx: Tx, deps: PlatformDeps, written: readonly (Decided & { caseId: string; kind: string; seq: number; definition: WorkflowDefinition })[], at: Date): Compilable[] {
+  const notices = written.flatMap((w) => noticesOf(w.definition, w.caseId, w.seq, w.before, w.event, at))
+  const audits = written.map(({ ctx, before, event, caseId, kind, seq }) => ({
+    ctx: auditContext(deps, ctx),
+    entry: before
+      ? { action: `case.${event.transition}`, targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
+      : { action: 'case.open', targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { kind, deadline: event.deadline } },
+  }))
+  return [appendEvents(trx, written.map((w) => eventRow(w.caseId, w.seq, w.event, actorName(w.ctx.actor), at))), ...(notices.length > 0 ? [insertNotices(trx, notices)] : []), auditInsert(trx, audits)]
 }
 
 type NewNotice = Omit<NoticeRecord, 'id' | 'readAt'>

@@ -99,14 +99,18 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry)
   await recordAudits(trx, [{ ctx, entry }])
 }
 
-/** Appends several entries with one statement, in the caller's transaction (a group of intakes). */
+/** Appends several entries with one statement, in the caller's transaction. */
 export async function recordAudits(trx: Tx, records: readonly { ctx: AuditContext; entry: AuditEntry }[]): Promise<void> {
-  if (records.length === 0) return
+  if (records.length > 0) await auditInsert(trx, records).execute()
+}
+
+/** The statement appending these entries, for a caller that writes it together with others (writeTogether). */
+export function auditInsert(trx: Tx, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
   const rows = records.map(({ ctx, entry }) => {
     const fields = chainedFields(ctx, entry)
     return { ...fields, detail: JSON.stringify(fields.detail) }
   })
-  await trx.insertInto('platform.auditLog').values(rows).execute()
+  return trx.insertInto('platform.auditLog').values(rows)
 }
 
 function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {

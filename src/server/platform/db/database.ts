@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely'
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql, type Compilable, type Transaction } from 'kysely'
 import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -34,6 +34,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 
 function kysely(dialect: PGliteDialect | PostgresDialect): Db {
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] })
+}
+
+/**
+ * Runs several writes as one statement, each a data-modifying CTE, and returns the rows of `last`
+ * (the statement's main query, `select 1` when none is given): one round trip instead of one
+ * each, which is what a busy group commit waits on. Foreign keys between them are checked at the
+ * statement's end, so a parent and its children may go together.
+ */
+export async function writeTogether<R = unknown>(db: Executor, writes: readonly Compilable[], last?: Compilable<R>): Promise<R[]> {
+  if (writes.length === 0) return last ? (await db.executeQuery(last.compile())).rows : []
+  const ctes = writes.map((write, i) => sql`${sql.id(`w${i}`)} as (${write})`)
+  return (await sql<R>`with ${sql.join(ctes)} ${last ?? sql`select 1`}`.execute(db)).rows
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite under `dataDir/pglite`. */
