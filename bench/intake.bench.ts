@@ -18,6 +18,7 @@ import { sql } from 'kysely'
 import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 import { buildApp } from '../src/server/app'
+import { startBackgroundWork } from '../src/server/main'
 import { seedDemo } from '../src/server/demo/seed-demo'
 import { demoAppealTexts } from '../src/server/demo/demo-appeal-texts'
 import { moduleEvents, modules } from '../src/server/modules'
@@ -107,6 +108,8 @@ async function main() {
   const offset = run + 1
 
   const app = await buildApp({ ...deps, logger: false })
+  // What a server process runs beside requests (the audit sealer above all) runs here too.
+  const stopBackground = startBackgroundWork(deps, (what, error) => log(`${what} failed: ${String(error)}`))
   await app.listen({ port: 0, host: '127.0.0.1' })
   const port = (app.server.address() as { port: number }).port
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent', password: 'Yiwang@2026' } })
@@ -120,6 +123,9 @@ async function main() {
   const after = Number((await sql<{ n: number }>`select count(*)::int8 as n from hotline.appeal where channel = 'wechat'`.execute(handle.db)).rows[0]!.n)
   const platform = report('platform', ours, count)
   log(`  stored ${(after - before).toLocaleString()}, acknowledged ${ours.acknowledged.toLocaleString()}: ${after - before === ours.acknowledged ? 'equal' : 'NOT EQUAL'}`)
+  const unsealed = Number((await sql<{ n: number }>`select count(*)::int8 as n from platform.audit_log where hash is null`.execute(handle.db)).rows[0]!.n)
+  log(`  audit records not yet sealed into the chain when the last answer came: ${unsealed.toLocaleString()} (the sealer runs every second)`)
+  stopBackground()
   await app.close()
 
   // The peer: one INSERT of the same row into a copy of the table, nothing else.

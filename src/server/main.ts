@@ -62,6 +62,23 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
   await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' })
 }
 
+/**
+ * What every server process runs beside answering requests: the audit sealer every second, case
+ * timers (remind, overdue, escalate) every minute, which the engine keeps from firing twice, and
+ * the hourly purge of old idempotency keys. Returns the function that stops them.
+ */
+export function startBackgroundWork(deps: PlatformDeps, onError: (what: string, error: unknown) => void): () => void {
+  const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => onError('idempotency purge', error)), 60 * 60 * 1000)
+  purge.unref()
+  const stopTimers = startTimers(deps, 60 * 1000, (error) => onError('case timers', error))
+  const stopSealer = startAuditSealer(deps.db, 1000, (error) => onError('audit sealing', error))
+  return () => {
+    clearInterval(purge)
+    stopTimers()
+    stopSealer()
+  }
+}
+
 /** The whole server: database, migrations, demo data when asked, then listen. */
 export async function serve(config: Config): Promise<App> {
   const log = (line: string) => console.log(line)
@@ -75,15 +92,9 @@ export async function serve(config: Config): Promise<App> {
     if (seeded.appeals > 0) log(`演示诉求 demo hotline: ${seeded.appeals} appeals of the last two months, ${seeded.knowledge} knowledge-base entries`)
   }
   const app = await buildApp({ ...deps, logger: createLogger(config.logLevel), webRoot, secureCookies: config.secureCookies })
-  const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => app.log.error({ err: error }, 'idempotency purge failed')), 60 * 60 * 1000)
-  purge.unref()
-  // Case timers (remind, overdue, escalate) run in every server process; the engine keeps them from firing twice.
-  const stopTimers = startTimers(deps, 60 * 1000, (error) => app.log.error({ err: error }, 'case timers failed'))
-  const stopSealer = startAuditSealer(deps.db, 1000, (error) => app.log.error({ err: error }, 'audit sealing failed'))
+  const stopBackground = startBackgroundWork(deps, (what, error) => app.log.error({ err: error }, `${what} failed`))
   app.addHook('onClose', async () => {
-    clearInterval(purge)
-    stopTimers()
-    stopSealer()
+    stopBackground()
     await handle.close()
   })
   await app.listen({ port: config.port, host: config.host })

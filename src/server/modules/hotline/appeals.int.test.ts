@@ -137,6 +137,27 @@ describe('the 12345 hotline on a real database', () => {
     expect(await t.deps.db.selectFrom('hotline.appeal').select('id').where('externalRef', '=', 'GJ-2026-0001').execute()).toHaveLength(1)
   })
 
+  it('files requests arriving together in groups: each acknowledged appeal stored once, a retry racing its original answered with it', async () => {
+    const before = await count()
+    const send = (i: number, externalRef = `WX-RACE-${i}`) => call('agent', 'POST', '/api/hotline/appeals', { ...foodComplaint, channel: 'wechat', externalRef, content: `${foodComplaint.content}（第 ${i} 件）` })
+    // Twenty at once, two of them the same message sent twice (a client retrying before the first answer came).
+    const answers = await Promise.all([send(100, 'WX-RACE-DUP'), send(101, 'WX-RACE-DUP'), ...Array.from({ length: 18 }, (_, i) => send(i))])
+    expect(answers.map((a) => a.status).sort()).toEqual([...Array(19).fill(201), 200].sort())
+    const duplicate = answers.find((a) => a.status === 200)!.body
+    expect(duplicate).toMatchObject({ duplicate: true, queryCode: null })
+    const original = answers.find((a) => a.status === 201 && a.body.appeal.number === duplicate.appeal.number)
+    expect(original, 'the retry answers with the appeal its original filed').toBeDefined()
+    expect(await count()).toBe(before + 19)
+    const numbers = answers.map((a) => a.body.appeal.number)
+    expect(new Set(numbers).size).toBe(19)
+    // Each acknowledged appeal is whole: dispatched by the catalogue, its case and history stored with it.
+    for (const answer of answers.filter((a) => a.status === 201)) {
+      expect(answer.body.appeal).toMatchObject({ state: 'handling', orgName: '玄武区市场监督管理局' })
+      const events = await t.deps.db.selectFrom('workflow.event').innerJoin('hotline.appeal', 'hotline.appeal.caseId', 'workflow.event.caseId').select('transition').where('hotline.appeal.number', '=', answer.body.appeal.number).orderBy('seq').execute()
+      expect(events.map((e) => e.transition)).toEqual(['open', 'dispatch'])
+    }
+  })
+
   it('merges a duplicate into a live appeal: its appellant gets the reply and follows the case it joined', async () => {
     const noise = { line: '12345', type: 'complaint', regionCode: '320102', content: '小区旁工地夜间施工噪音太大，影响休息。' }
     const first = await call('agent', 'POST', '/api/hotline/appeals', { ...noise, channel: 'phone' })

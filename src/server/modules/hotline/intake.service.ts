@@ -159,7 +159,7 @@ function filingGroups(deps: PlatformDeps): GroupCommit<Filing, Intake> {
   let group = groups.get(deps)
   if (!group) {
     const spareNumbers: number[] = []
-    group = createGroupCommit(deps.db, (trx, filings) => fileGroup(trx, deps, filings, spareNumbers), { maxSize: 64, maxInFlight: 1 })
+    group = createGroupCommit((filings) => deps.db.transaction().execute((trx) => fileGroup(trx, deps, filings, spareNumbers)), { maxSize: 64, maxInFlight: 1 })
     groups.set(deps, group)
   }
   return group

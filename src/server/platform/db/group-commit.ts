@@ -1,7 +1,5 @@
-import type { Db, Tx } from './database'
-
-/** Writes a group of items in one transaction; returns one result per item, in order. */
-export type GroupWriter<I, O> = (trx: Tx, items: readonly I[]) => Promise<O[]>
+/** Writes a group of items atomically (one statement, or a transaction of its own); returns one result per item, in order. */
+export type GroupWriter<I, O> = (items: readonly I[]) => Promise<O[]>
 
 export interface GroupCommit<I, O> {
   /** Resolves once the item's group has committed, or rejects with the item's own error. */
@@ -16,19 +14,17 @@ interface Waiting<I, O> {
 
 /**
  * Group commit: items submitted while earlier groups are being written wait and go together in
- * the next transaction, so a busy server writes many requests with one statement per table
- * instead of a dozen round trips each, and an idle one writes each at once. A group that fails is
- * written again item by item, so one bad item fails alone and nothing else is lost.
+ * the next write, so a busy server stores many requests with a few statements instead of a dozen
+ * round trips each, and an idle one writes each at once. A group that fails is written again item
+ * by item, so one bad item fails alone and nothing else is lost.
  */
-export function createGroupCommit<I, O>(db: Db, write: GroupWriter<I, O>, options: { maxSize: number; maxInFlight: number }): GroupCommit<I, O> {
+export function createGroupCommit<I, O>(write: GroupWriter<I, O>, options: { maxSize: number; maxInFlight: number }): GroupCommit<I, O> {
   let waiting: Waiting<I, O>[] = []
   let inFlight = 0
 
-  const commit = (items: readonly I[]) => db.transaction().execute((trx) => write(trx, items))
-
   async function writeGroup(group: Waiting<I, O>[]): Promise<void> {
     try {
-      const results = await commit(group.map((w) => w.item))
+      const results = await write(group.map((w) => w.item))
       group.forEach((w, i) => w.resolve(results[i]!))
     } catch (error) {
       if (group.length === 1) group[0]!.reject(error)
