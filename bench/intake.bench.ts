@@ -15,6 +15,7 @@
  */
 import Fastify from 'fastify'
 import { sql } from 'kysely'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import pg from 'pg'
 import { buildApp } from '../src/server/app'
@@ -119,9 +120,15 @@ async function main() {
   )
   log(`platform: filing ${count.toLocaleString()} appeals through POST /api/hotline/appeals, ${concurrency} in flight, PostgreSQL`)
   const before = Number((await sql<{ n: number }>`select count(*)::int8 as n from hotline.appeal where channel = 'wechat'`.execute(handle.db)).rows[0]!.n)
+  // How busy the server's event loop was: what decides whether a faster database would help.
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 })
+  loopDelay.enable()
+  const loopBefore = performance.eventLoopUtilization()
   const ours = await load({ port, path: '/api/hotline/appeals', headers: { cookie: `yw_session=${cookie.value}` }, bodies, count, concurrency, offset })
   const after = Number((await sql<{ n: number }>`select count(*)::int8 as n from hotline.appeal where channel = 'wechat'`.execute(handle.db)).rows[0]!.n)
   const platform = report('platform', ours, count)
+  loopDelay.disable()
+  log(`  server event loop: ${(performance.eventLoopUtilization(loopBefore).utilization * 100).toFixed(0)}% busy, delay mean ${fmt(loopDelay.mean / 1e6)}, p99 ${fmt(loopDelay.percentile(99) / 1e6)}`)
   log(`  stored ${(after - before).toLocaleString()}, acknowledged ${ours.acknowledged.toLocaleString()}: ${after - before === ours.acknowledged ? 'equal' : 'NOT EQUAL'}`)
   const unsealed = Number((await sql<{ n: number }>`select count(*)::int8 as n from platform.audit_log where hash is null`.execute(handle.db)).rows[0]!.n)
   log(`  audit records not yet sealed into the chain when the last answer came: ${unsealed.toLocaleString()} (the sealer runs every second)`)
