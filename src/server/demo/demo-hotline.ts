@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createCalendar, shanghaiDay, type WorkingCalendar } from '../platform/calendar/calendar'
 import type { PlatformDeps, RequestContext } from '../platform/deps'
 import { tsvectorOf } from '../platform/search/text'
-import { appealWorkflow, loadHandledAppeals, putDispatchEntries, trainFromHandledAppeals, upsertCategories, type HandledAppeal } from '../modules/hotline'
+import { appealWorkflow, forgetReference, loadHandledAppeals, putDispatchEntries, trainFromHandledAppeals, upsertCategories, type HandledAppeal } from '../modules/hotline'
 import { decide, evolve, openCase, registerDefinition, type CaseEvent, type CaseSnapshot, type CommandActor } from '../modules/workflow'
 import { demoAppealTexts, type DemoAppealText } from './demo-appeal-texts'
 import { demoHotlineCategories } from './demo-hotline-categories'
@@ -31,6 +31,7 @@ export async function seedDemoDispatchCatalogue(deps: PlatformDeps): Promise<num
     }),
   )
   await putDispatchEntries(deps.db, entries)
+  forgetReference()
   return entries.length
 }
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { Nullable } from '../../platform/http/schemas'
 
 /**
  * The kinds of item, with the two-digit type code that starts a basic code (GB/T 39554.1:
@@ -133,7 +134,6 @@ export function elementsSchemaOf(kind: ItemKind) {
 
 // ---- HTTP shapes (the web app imports these types) ----
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 const Instant = Type.String({ format: 'date-time' })
 
 export const Level4 = Type.Union([Type.Literal('national'), Type.Literal('province'), Type.Literal('city'), Type.Literal('county')])

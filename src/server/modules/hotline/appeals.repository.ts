@@ -133,6 +133,10 @@ export async function insertModel(db: Executor, model: { trainedAt: Date; exampl
   return row.id
 }
 
-export async function newestModel(db: Executor): Promise<{ id: string; body: object } | undefined> {
-  return db.selectFrom('hotline.model').select(['id', 'body']).orderBy('trainedAt', 'desc').limit(1).executeTakeFirst()
+export async function newestModelId(db: Executor): Promise<string | undefined> {
+  return (await db.selectFrom('hotline.model').select('id').orderBy('trainedAt', 'desc').limit(1).executeTakeFirst())?.id
+}
+
+export async function modelBody(db: Executor, id: string): Promise<object | undefined> {
+  return (await db.selectFrom('hotline.model').select('body').where('id', '=', id).executeTakeFirst())?.body
 }

@@ -1,5 +1,5 @@
 import { Type } from 'typebox'
-import { RegionCode, Uuid } from '../../platform/http/schemas'
+import { Nullable, RegionCode, Uuid } from '../../platform/http/schemas'
 
 export const LineSchema = Type.Union([Type.Literal('12345'), Type.Literal('enterprise'), Type.Literal('talent')], { description: '12345 / 一企来 enterprise / 尚贤 talent' })
 export const AppealTypeSchema = Type.Union(
@@ -7,7 +7,6 @@ export const AppealTypeSchema = Type.Union(
   { description: '咨询 inquiry, 求助 help, 投诉 complaint, 举报 report, 建议 suggestion, 表扬 praise' },
 )
 const Message = Type.Object({ zh: Type.String(), en: Type.String() })
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 
 /** Content limits: what a phone agent or a citizen can reasonably write, and a bound against abuse. */
 export const MAX_CONTENT = 4000

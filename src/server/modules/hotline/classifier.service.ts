@@ -1,32 +1,36 @@
 import { recordAudit } from '../../platform/audit/audit'
+import { createTtlCache } from '../../platform/cache'
 import type { Db } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { classify, trainClassifier, type Classification, type ClassifierModel, type TrainingExample } from './classifier'
-import { handledAppealTexts, insertModel, newestModel } from './appeals.repository'
+import { handledAppealTexts, insertModel, modelBody, newestModelId } from './appeals.repository'
 
 interface Loaded {
   id: string | null
   model: ClassifierModel | null
-  checkedAt: number
 }
 
-// The newest model, checked again at most once a minute: classifying must not cost a query.
-const recheckMs = 60_000
-const loaded = new WeakMap<Db, Loaded>()
+// Which model is newest is checked at most once a minute, and a model's body (megabytes of JSON)
+// is read only when a newer one appears: classifying must not cost a query.
+const models = createTtlCache<Db, Loaded>({ ttlMs: 60_000, maxEntries: 100 })
+const bodies = new WeakMap<Db, Loaded>()
 
 /** The classifier in use for this database, or null before any model is trained. */
-export async function currentModel(db: Db, nowMs: number): Promise<ClassifierModel | null> {
-  const cached = loaded.get(db)
-  if (cached && nowMs - cached.checkedAt < recheckMs) return cached.model
-  const newest = await newestModel(db)
-  const model = newest && newest.id === cached?.id ? cached.model : ((newest?.body as ClassifierModel | undefined) ?? null)
-  loaded.set(db, { id: newest?.id ?? null, model, checkedAt: nowMs })
-  return model
+export async function currentModel(db: Db): Promise<ClassifierModel | null> {
+  const loaded = await models.get(db, async () => {
+    const id = (await newestModelId(db)) ?? null
+    const known = bodies.get(db)
+    if (known?.id === id) return known
+    const fresh = { id, model: id === null ? null : (((await modelBody(db, id)) as ClassifierModel | undefined) ?? null) }
+    bodies.set(db, fresh)
+    return fresh
+  })
+  return loaded.model
 }
 
 /** Suggests categories for an appeal's text; with no model yet, no suggestion. */
 export async function suggestCategories(deps: PlatformDeps, text: string): Promise<Classification> {
-  const model = await currentModel(deps.db, deps.clock.now().getTime())
+  const model = await currentModel(deps.db)
   return model ? classify(model, text) : { best: null, ranked: [], confident: false }
 }
 
@@ -50,6 +54,6 @@ export async function trainFromHandledAppeals(deps: PlatformDeps, ctx: RequestCo
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.model.train', targetType: 'hotline_model', targetId: id, regionCode: deps.homeProvince, detail: { examples: handled.length, heldOutAccuracy } })
     return id
   })
-  loaded.delete(deps.db)
+  models.forget(deps.db)
   return { id, examples: handled.length, heldOutAccuracy }
 }

@@ -1,6 +1,5 @@
 import type { Executor } from '../../platform/db/database'
 import type { AppealType, HotlineLine } from './appeals.tables'
-import { forgetReference } from './reference'
 
 export interface CategoryRecord {
   key: string
@@ -25,7 +24,6 @@ export async function findCategory(db: Executor, key: string): Promise<CategoryR
 }
 
 export async function upsertCategories(db: Executor, categories: readonly Omit<CategoryRecord, 'active'>[]): Promise<void> {
-  forgetReference()
   if (categories.length === 0) return
   await db
     .insertInto('hotline.category')
@@ -40,7 +38,6 @@ export async function typeLimits(db: Executor): Promise<Record<AppealType, numbe
 }
 
 export async function setTypeLimit(db: Executor, type: AppealType, limitDays: number): Promise<void> {
-  forgetReference()
   await db.updateTable('hotline.typeLimit').set({ limitDays }).where('type', '=', type).execute()
 }
 
@@ -62,7 +59,6 @@ export async function dispatchEntriesOfRegion(db: Executor, regionCode: string):
 }
 
 export async function putDispatchEntries(db: Executor, entries: readonly DispatchEntry[]): Promise<void> {
-  forgetReference()
   if (entries.length === 0) return
   await db
     .insertInto('hotline.dispatchEntry')
@@ -72,7 +68,6 @@ export async function putDispatchEntries(db: Executor, entries: readonly Dispatc
 }
 
 export async function deleteDispatchEntry(db: Executor, categoryKey: string, regionCode: string): Promise<boolean> {
-  forgetReference()
   const result = await db.deleteFrom('hotline.dispatchEntry').where('categoryKey', '=', categoryKey).where('regionCode', '=', regionCode).executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
@@ -96,7 +91,6 @@ export async function activeRules(db: Executor): Promise<RoutingRule[]> {
 }
 
 export async function insertRule(db: Executor, rule: Omit<RoutingRule, 'id'>, at: Date): Promise<RoutingRule> {
-  forgetReference()
   return db.insertInto('hotline.routingRule').values({ ...rule, createdAt: at }).returning(ruleColumns).executeTakeFirstOrThrow()
 }
 
@@ -105,6 +99,5 @@ export async function findRule(db: Executor, id: string): Promise<RoutingRule | 
 }
 
 export async function retireRule(db: Executor, id: string): Promise<void> {
-  forgetReference()
   await db.updateTable('hotline.routingRule').set({ active: false }).where('id', '=', id).execute()
 }

@@ -25,3 +25,4 @@ export type { AppealType, HotlineLine, StoredClassification } from './appeals.ta
 export { loadHandledAppeals, type HandledAppeal } from './bulk-load'
 export { trainFromHandledAppeals } from './classifier.service'
 export { putDispatchEntries, upsertCategories } from './dispatch.repository'
+export { forgetReference } from './reference'

@@ -17,7 +17,7 @@ import { emergencySignals } from './emergency'
 import { requirePublishedKnowledge } from './knowledge.service'
 import type { SettleInput } from './appeals.schemas'
 import type { Static } from 'typebox'
-import { hotlineReference, type HotlineReference } from './reference'
+import { hotlineReference, lineUses, requireCategory, type HotlineReference } from './reference'
 
 export interface AppealInput {
   line: HotlineLine
@@ -68,18 +68,6 @@ export function normalisePhone(phone: string): string {
 function appealRegion(reference: HotlineReference, code: string): string {
   if (!reference.regions.has(code)) throw invalid('region_invalid', '诉求所在地区不正确', 'The region of the appeal is not valid', 'regionCode')
   return code
-}
-
-/** Whether the line files appeals under this category. */
-function lineUses(reference: HotlineReference, key: string, line: HotlineLine): boolean {
-  const category = reference.categories.get(key)
-  return category !== undefined && category.active && category.lines.includes(line)
-}
-
-/** A category the appeal's line uses, or a clear error. */
-function requireCategory(reference: HotlineReference, key: string, line: HotlineLine): string {
-  if (!lineUses(reference, key, line)) throw invalid('category_unknown', '诉求分类不存在或不属于该热线', 'Unknown category for this line', 'categoryKey')
-  return key
 }
 
 /** An appeal checked, classified and routed, with its row but for what its group gives it (number, case, times). */

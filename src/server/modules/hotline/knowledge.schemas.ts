@@ -1,7 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox'
-import { Page, PageSize, RegionCode } from '../../platform/http/schemas'
+import { Nullable, Page, PageSize, RegionCode } from '../../platform/http/schemas'
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Id = Type.String({ format: 'uuid' })
 const Instant = Type.String({ format: 'date-time' })
 

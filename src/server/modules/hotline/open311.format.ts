@@ -2,6 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser'
 import type { FastifyError } from 'fastify'
 import { Type, type Static, type TSchema } from 'typebox'
 import { AppError, statusOfKind, type Message } from '../../platform/errors'
+import { Nullable } from '../../platform/http/schemas'
 
 /**
  * The documents of Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2, Service_Discovery) with
@@ -9,7 +10,6 @@ import { AppError, statusOfKind, type Message } from '../../platform/errors'
  * and JSON, its Spark-convention mapping (a repeated element's container becomes an array).
  */
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2'
 

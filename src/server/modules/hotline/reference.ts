@@ -1,5 +1,8 @@
-import type { Executor } from '../../platform/db/database'
-import type { AppealType } from './appeals.tables'
+import { createTtlCache } from '../../platform/cache'
+import type { Executor, Tx } from '../../platform/db/database'
+import type { PlatformDeps } from '../../platform/deps'
+import { AppError } from '../../platform/errors'
+import type { AppealType, HotlineLine } from './appeals.tables'
 import { activeRules, listCategories, typeLimits, type CategoryRecord, type DispatchEntry, type RoutingRule } from './dispatch.repository'
 import { orgsWithin } from '../../platform/orgs/orgs.repository'
 import { regionsWithin } from '../../platform/regions/regions.repository'
@@ -18,22 +21,39 @@ export interface HotlineReference {
 }
 
 // Re-read at most this often, so a change made in another process shows within half a minute;
-// a change made here is seen at once (forgetReference).
-const TTL_MS = 30_000
-let cache = new WeakMap<Executor, { loaded: Promise<HotlineReference>; at: number }>()
+// a change made here is seen at once (changeReference).
+const references = createTtlCache<Executor, HotlineReference>({ ttlMs: 30_000, maxEntries: 100 })
 
 export function hotlineReference(db: Executor, homeProvince: string): Promise<HotlineReference> {
-  const hit = cache.get(db)
-  if (hit && performance.now() - hit.at < TTL_MS) return hit.loaded
-  const loaded = load(db, homeProvince)
-  cache.set(db, { loaded, at: performance.now() })
-  loaded.catch(() => cache.delete(db))
-  return loaded
+  return references.get(db, () => load(db, homeProvince))
 }
 
-/** After a change to categories, limits, rules or the catalogue (made through any connection or transaction). */
+/** Writes a change to categories, limits, rules or the catalogue in a transaction, and forgets what was read before once it has committed. */
+export async function changeReference<T>(deps: Pick<PlatformDeps, 'db'>, write: (trx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await deps.db.transaction().execute(write)
+  } finally {
+    forgetReference()
+  }
+}
+
+/** After reference data was written outside changeReference (demo data). */
 export function forgetReference(): void {
-  cache = new WeakMap()
+  references.forget()
+}
+
+/** Whether appeals may be filed or routed under this category: it is in use, and by the line when one is given. */
+export function lineUses(reference: HotlineReference, key: string, line?: HotlineLine): boolean {
+  const category = reference.categories.get(key)
+  return category !== undefined && category.active && (line === undefined || category.lines.includes(line))
+}
+
+/** A category appeals may be filed or routed under (lineUses), or a clear error. */
+export function requireCategory(reference: HotlineReference, key: string, line?: HotlineLine): string {
+  if (!lineUses(reference, key, line)) {
+    throw new AppError('invalid', 'category_unknown', line ? { zh: '诉求分类不存在或不属于该热线', en: 'Unknown category for this line' } : { zh: '诉求分类不存在或已停用', en: 'Unknown or retired category' }, { field: 'categoryKey' })
+  }
+  return key
 }
 
 async function load(db: Executor, homeProvince: string): Promise<HotlineReference> {

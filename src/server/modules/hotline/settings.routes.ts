@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import type { PlatformDeps } from '../../platform/deps'
 import { contextOf } from '../../platform/http/context'
-import { RegionCode, responses, Uuid } from '../../platform/http/schemas'
+import { Nullable, RegionCode, responses, Uuid } from '../../platform/http/schemas'
 import { AppealTypeSchema, LineSchema } from './appeals.schemas'
 import { addRoutingRule, appealTypeLimits, changeTypeLimit, dispatchCatalogue, removeDispatchEntry, retireRoutingRule, retrainClassifier, routingRules, setDispatchEntry } from './settings.service'
 
 const tags = ['hotline']
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()])
 const CategoryKey = Type.String({ minLength: 1, maxLength: 100 })
 const RuleSchema = Type.Object({
   id: Uuid,

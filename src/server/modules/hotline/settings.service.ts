@@ -6,7 +6,7 @@ import { findOrg } from '../../platform/orgs/orgs.repository'
 import type { AppealType, HotlineLine } from './appeals.tables'
 import { trainFromHandledAppeals } from './classifier.service'
 import { deleteDispatchEntry, dispatchEntriesOfRegion, findRule, insertRule, putDispatchEntries, retireRule, setTypeLimit, typeLimits, type RoutingRule } from './dispatch.repository'
-import { hotlineReference } from './reference'
+import { changeReference, hotlineReference, requireCategory } from './reference'
 
 const invalid = (id: string, zh: string, en: string, field: string) => new AppError('invalid', id, { zh, en }, { field })
 
@@ -16,8 +16,8 @@ async function requireOrgOf(deps: PlatformDeps, orgId: string, regionCode: strin
   if (!org || org.regionCode !== regionCode) throw invalid('assignee_invalid', '承办部门不存在或不属于所选地区', 'The department does not exist or is not in that region', 'orgId')
 }
 
-async function requireCategory(deps: PlatformDeps, key: string): Promise<void> {
-  if (!(await hotlineReference(deps.db, deps.homeProvince)).categories.has(key)) throw invalid('category_unknown', '诉求分类不存在', 'Unknown category', 'categoryKey')
+async function requireCategoryIn(deps: PlatformDeps, key: string): Promise<void> {
+  requireCategory(await hotlineReference(deps.db, deps.homeProvince), key)
 }
 
 /** A region's dispatch catalogue (派单目录): which department answers each category there. */
@@ -30,9 +30,9 @@ export async function dispatchCatalogue(deps: PlatformDeps, ctx: RequestContext,
 /** Names the department that answers a category in a region; the supervisor of that region (or above) does it, audited. */
 export async function setDispatchEntry(deps: PlatformDeps, ctx: RequestContext, entry: { categoryKey: string; regionCode: string; orgId: string }): Promise<void> {
   requireAccess(ctx.actor, 'hotline.supervise', { regionCode: entry.regionCode })
-  await requireCategory(deps, entry.categoryKey)
+  await requireCategoryIn(deps, entry.categoryKey)
   await requireOrgOf(deps, entry.orgId, entry.regionCode)
-  await deps.db.transaction().execute(async (trx) => {
+  await changeReference(deps, async (trx) => {
     await putDispatchEntries(trx, [entry])
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.dispatch_entry.set', targetType: 'hotline_category', targetId: entry.categoryKey, regionCode: entry.regionCode, detail: { orgId: entry.orgId } })
   })
@@ -40,7 +40,7 @@ export async function setDispatchEntry(deps: PlatformDeps, ctx: RequestContext, 
 
 export async function removeDispatchEntry(deps: PlatformDeps, ctx: RequestContext, categoryKey: string, regionCode: string): Promise<void> {
   requireAccess(ctx.actor, 'hotline.supervise', { regionCode })
-  await deps.db.transaction().execute(async (trx) => {
+  await changeReference(deps, async (trx) => {
     if (!(await deleteDispatchEntry(trx, categoryKey, regionCode))) throw new AppError('not_found', 'dispatch_entry_not_found', { zh: '派单目录中没有这一项', en: 'No such dispatch catalogue entry' })
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.dispatch_entry.remove', targetType: 'hotline_category', targetId: categoryKey, regionCode })
   })
@@ -69,10 +69,10 @@ export async function addRoutingRule(deps: PlatformDeps, ctx: RequestContext, in
   const org = await findOrg(deps.db, input.targetOrgId)
   if (!org) throw invalid('assignee_invalid', '承办部门不存在', 'The department does not exist', 'targetOrgId')
   requireAccess(actor, 'hotline.supervise', { regionCode: org.regionCode })
-  if (input.categoryKey) await requireCategory(deps, input.categoryKey)
+  if (input.categoryKey) await requireCategoryIn(deps, input.categoryKey)
   const keywords = [...new Set((input.keywords ?? []).map((k) => k.trim()).filter(Boolean))]
   if (!input.categoryKey && !input.regionPrefix && !input.line && keywords.length === 0) throw invalid('rule_without_condition', '规则至少需要一个条件', 'A rule needs at least one condition', 'keywords')
-  return deps.db.transaction().execute(async (trx) => {
+  return changeReference(deps, async (trx) => {
     const rule = await insertRule(trx, { position: input.position, name: input.name.trim(), categoryKey: input.categoryKey ?? null, regionPrefix: input.regionPrefix ?? null, line: input.line ?? null, keywords, targetRegionCode: org.regionCode, targetOrgId: org.id }, deps.clock.now())
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.routing_rule.add', targetType: 'hotline_routing_rule', targetId: rule.id, regionCode: org.regionCode, detail: { name: rule.name } })
     return rule
@@ -83,7 +83,7 @@ export async function retireRoutingRule(deps: PlatformDeps, ctx: RequestContext,
   const rule = await findRule(deps.db, id)
   if (!rule) throw new AppError('not_found', 'routing_rule_not_found', { zh: '派单规则不存在', en: 'Routing rule not found' })
   requireAccess(ctx.actor, 'hotline.supervise', { regionCode: rule.targetRegionCode })
-  await deps.db.transaction().execute(async (trx) => {
+  await changeReference(deps, async (trx) => {
     await retireRule(trx, id)
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.routing_rule.retire', targetType: 'hotline_routing_rule', targetId: id, regionCode: rule.targetRegionCode })
   })
@@ -99,7 +99,7 @@ export async function changeTypeLimit(deps: PlatformDeps, ctx: RequestContext, t
   requireAccess(ctx.actor, 'hotline.supervise', { regionCode: deps.homeProvince })
   const actor = requireStaff(ctx.actor)
   if (actor.regionCode !== deps.homeProvince) throw new AppError('forbidden', 'access_denied', { zh: '办理时限由省级设定', en: 'Time limits are set by the province' })
-  await deps.db.transaction().execute(async (trx) => {
+  await changeReference(deps, async (trx) => {
     await setTypeLimit(trx, type, limitDays)
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.type_limit.set', targetType: 'hotline_appeal_type', targetId: type, regionCode: deps.homeProvince, detail: { limitDays } })
   })

@@ -1,9 +1,8 @@
 import { Type, type Static, type TSchema } from 'typebox'
-import { Page, PageSize, RegionCode } from '../../platform/http/schemas'
+import { Nullable, Page, PageSize, RegionCode } from '../../platform/http/schemas'
 import { MAX_ARTICLE_ORDINAL } from './laws.labels'
 import type { ArticleEffect, LawKind } from './laws.tables'
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const Id = Type.String({ format: 'uuid' })
 
 export const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'an Asia/Shanghai date, YYYY-MM-DD' })

@@ -19,23 +19,24 @@ const caseNotFound = () => new AppError('not_found', 'case_not_found', { zh: 'åŠ
 /** Stores a definition version for cases to run on; a module does this for each of its kinds at start. */
 export async function registerDefinition(db: Executor, definition: WorkflowDefinition, at: Date): Promise<void> {
   await saveDefinition(db, checkDefinition(definition), at)
-  newest.clear()
+  newest.forget()
 }
 
 // A stored version never changes, so versions are kept for good; which one is newest is
 // re-read every half minute (a new version registered by another process).
 const versions = new Map<string, WorkflowDefinition>()
-const newest = new Map<string, { version: number; at: number }>()
+const newest = createTtlCache<string, number | undefined>({ ttlMs: 30_000 })
 
 async function definitionOf(db: Executor, key: string, version?: number): Promise<WorkflowDefinition | undefined> {
-  const known = version ?? newest.get(key)
-  const wanted = typeof known === 'number' ? known : known && performance.now() - known.at < 30_000 ? known.version : undefined
-  const cached = wanted === undefined ? undefined : versions.get(`${key}@${wanted}`)
+  const wanted = version ?? (await newest.get(key, async () => (await findDefinition(db, key))?.version))
+  if (wanted === undefined) {
+    newest.forget(key)
+    return undefined
+  }
+  const cached = versions.get(`${key}@${wanted}`)
   if (cached) return cached
-  const definition = await findDefinition(db, key, version)
-  if (!definition) return undefined
-  versions.set(`${key}@${definition.version}`, definition)
-  if (version === undefined) newest.set(key, { version: definition.version, at: performance.now() })
+  const definition = await findDefinition(db, key, wanted)
+  if (definition) versions.set(`${key}@${definition.version}`, definition)
   return definition
 }
 

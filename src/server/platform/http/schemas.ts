@@ -1,5 +1,8 @@
 import { Type, type TSchema } from 'typebox'
 
+/** A value or null: optional data in an answer (JSON has no undefined). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
 /** The error answer every route may give, for the OpenAPI description. */
 export const ErrorSchema = Type.Object(
   {
