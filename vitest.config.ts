@@ -43,6 +43,9 @@ export default defineConfig({
           // One browser at a time: two Chromiums and a server do not fit 2 cores.
           pool: 'forks',
           fileParallelism: false,
+          // A page on a loaded 2-core machine may take seconds to show what a poll waits for; the
+          // default second made journeys fail now and then in CI.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -11,7 +11,7 @@ const appealColumns = [
   'id', 'number', 'caseId', 'queryCodeHash', 'line', 'channel', 'type', 'categoryKey', 'regionCode', 'title', 'content', 'location', 'latitude', 'longitude',
   'appellantNameCipher', 'appellantPhoneCipher', 'appellantPhoneIndex', 'confidential', 'publicAccountId', 'externalRef', 'emergency', 'emergencyRef',
   'resolvedOnCall', 'knowledgeEntryId', 'classification', 'state', 'caseVersion', 'orgId', 'handlingRegionCode', 'deadline', 'alarm', 'escalation',
-  'mergedInto', 'answer', 'satisfaction', 'submittedAt', 'dispatchedAt', 'dispatchDueAt', 'answeredAt', 'answeredLate', 'calledBackAt', 'closedAt',
+  'mergedInto', 'answer', 'satisfaction', 'submittedAt', 'dispatchedAt', 'dispatchDueAt', 'answeredAt', 'answeredLate', 'calledBackAt', 'closedAt', 'updatedAt',
 ] as const
 
 const numberOf = (day: string, n: number) => `${day.replaceAll('-', '').slice(2)}${String(n).padStart(7, '0')}`

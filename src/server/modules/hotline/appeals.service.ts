@@ -296,7 +296,7 @@ export async function followCase(trx: Tx, _deps: PlatformDeps, _ctx: RequestCont
   if (!appeal) return
   await updateAppeal(trx, appeal.id, appealChanges(appeal, event))
   if (event.transition === 'reply') {
-    for (const duplicate of await appealsMergedInto(trx, event.caseId)) await updateAppeal(trx, duplicate.id, { answer: String(event.fields.answer), answeredAt: event.at })
+    for (const duplicate of await appealsMergedInto(trx, event.caseId)) await updateAppeal(trx, duplicate.id, { answer: String(event.fields.answer), answeredAt: event.at, updatedAt: event.at })
   }
 }
 
@@ -307,6 +307,7 @@ export function appealChanges(appeal: { dispatchedAt?: Date | string | null }, e
   const deadlinePassed = c.deadline !== null && event.on > c.deadline
   return {
     ...caseCopy(c),
+    updatedAt: event.at,
     ...(event.transition === 'dispatch' && !appeal.dispatchedAt ? { dispatchedAt: event.at } : {}),
     ...(event.transition === 'reply' ? { answer: String(fields.answer), answeredAt: event.at, answeredLate: deadlinePassed } : {}),
     ...(event.transition === 'callback' ? { satisfaction: fields.satisfaction as Satisfaction, calledBackAt: event.at, closedAt: event.at } : {}),

@@ -97,6 +97,8 @@ export interface AppealTable {
   answeredLate: boolean | null
   calledBackAt: Instant | null
   closedAt: Instant | null
+  /** When anything about the appeal last changed. */
+  updatedAt: Instant
   search: ColumnType<string, string | undefined, string>
 }
 

@@ -7,7 +7,7 @@ import { caseCopy, reserveNumbers, type NewAppeal } from './appeals.repository'
 /** An appeal of the past, with its case history as the engine decided it. */
 export interface HandledAppeal {
   history: CaseHistory
-  appeal: Omit<NewAppeal, 'caseId' | 'state' | 'caseVersion' | 'orgId' | 'handlingRegionCode' | 'deadline' | 'alarm' | 'escalation' | 'mergedInto' | 'number'>
+  appeal: Omit<NewAppeal, 'caseId' | 'state' | 'caseVersion' | 'orgId' | 'handlingRegionCode' | 'deadline' | 'alarm' | 'escalation' | 'mergedInto' | 'number' | 'updatedAt'>
 }
 
 /**
@@ -26,6 +26,7 @@ export async function loadHandledAppeals(trx: Tx, appeals: readonly HandledAppea
       number: numbers[i]!,
       caseId: caseIds[i]!,
       ...caseCopy(c),
+      updatedAt: history.events.at(-1)!.at,
     }
   })
   for (let i = 0; i < rows.length; i += 500) await trx.insertInto('hotline.appeal').values(rows.slice(i, i + 500)).execute()

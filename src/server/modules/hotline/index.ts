@@ -6,6 +6,7 @@ import { hotlineRoutes } from './hotline.routes'
 import * as createAppeals from './migrations/2026-11-28T06-00_hotline_create-appeals'
 import * as createKnowledge from './migrations/2026-11-28T06-30_hotline_create-knowledge'
 import * as open311Clients from './migrations/2026-11-28T06-40_hotline_open311-clients'
+import * as appealUpdatedAt from './migrations/2026-11-28T10-10_hotline_appeal-updated-at'
 
 /** The 12345 hotline: appeals on the workflow engine, dispatch, the knowledge base (热线百科), surges and metrics. */
 export const hotlineModule: YiwangModule = {
@@ -14,6 +15,7 @@ export const hotlineModule: YiwangModule = {
     '2026-11-28T06-00_hotline_create-appeals': createAppeals,
     '2026-11-28T06-30_hotline_create-knowledge': createKnowledge,
     '2026-11-28T06-40_hotline_open311-clients': open311Clients,
+    '2026-11-28T10-10_hotline_appeal-updated-at': appealUpdatedAt,
   },
   routes: hotlineRoutes,
   on: { [CASE_CHANGED]: followCase },

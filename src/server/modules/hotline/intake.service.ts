@@ -80,7 +80,7 @@ interface Filing {
   route: Route | null
   limitDays: number
   queryCode: string
-  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'state' | 'caseVersion' | 'handlingRegionCode'>
+  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'updatedAt' | 'state' | 'caseVersion' | 'handlingRegionCode'>
   onFiled?: (trx: Tx, appeal: AppealRow) => Promise<void>
 }
 
@@ -198,6 +198,7 @@ function appealRow(deps: PlatformDeps, f: Filing, number: string, opened: Opened
     ...caseCopy(opened.record),
     submittedAt: at,
     dispatchDueAt: new Date(at.getTime() + DISPATCH_LIMIT_MS),
+    updatedAt: at,
   }
   return opened.changes.reduce((r, change) => ({ ...r, ...appealChanges(r, change) }), row)
 }

@@ -221,6 +221,21 @@ describe('Open311 GeoReport v2', () => {
     expect(link).toEqual({ name: '南京随手拍', mediaUrl: 'https://img.example.com/1.jpg' })
   })
 
+  it('moves updated_datetime with every change of the appeal, a return as much as a reply', async () => {
+    const number = (await post('json', filing())).json()[0].service_request_id
+    const read = async () => (await get(`/requests/${number}.json`)).json()[0]
+    const filed = await read()
+    expect(filed.updated_datetime).toBe(filed.requested_datetime)
+    // Ten minutes on: less than the sessions' idle limit, which the other tests' sign-ins share.
+    t.clock.advance(600_000)
+    const appeal = await t.deps.db.selectFrom('hotline.appeal').select(['id', 'caseVersion']).where('number', '=', number).executeTakeFirstOrThrow()
+    const returned = await staff('POST', `/api/hotline/appeals/${appeal.id}/actions`, { transition: 'return', expectedVersion: appeal.caseVersion, fields: { reason: '不属于本部门职责' } }, await t.login('xuanwu.handler'))
+    expect(returned.statusCode, returned.body).toBe(200)
+    const after = await read()
+    expect(Date.parse(after.updated_datetime) - Date.parse(filed.updated_datetime)).toBe(600_000)
+    expect(after.requested_datetime).toBe(filed.requested_datetime)
+  })
+
   it('answers the request id for a token, as the specification has it', async () => {
     const [{ service_request_id }] = (await post('json', filing())).json()
     const { id } = await t.deps.db.selectFrom('hotline.appeal').select('id').where('number', '=', service_request_id).executeTakeFirstOrThrow()

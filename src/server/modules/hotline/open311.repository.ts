@@ -77,6 +77,7 @@ export interface PublishedAppeal {
   answeredAt: Date | null
   calledBackAt: Date | null
   closedAt: Date | null
+  updatedAt: Date
   mediaUrl: string | null
 }
 
@@ -112,7 +113,7 @@ export async function listPublishedAppeals(db: Executor, filter: PublishedAppeal
   return query
     .select([
       'a.id', 'a.number', 'a.type', 'a.state', 'a.categoryKey', 'c.nameZh as categoryName', 'a.content', 'a.confidential', 'a.regionCode', 'a.location',
-      'a.latitude', 'a.longitude', 'a.orgId', 'a.deadline', 'a.submittedAt', 'a.dispatchedAt', 'a.answeredAt', 'a.calledBackAt', 'a.closedAt', 'r.mediaUrl',
+      'a.latitude', 'a.longitude', 'a.orgId', 'a.deadline', 'a.submittedAt', 'a.dispatchedAt', 'a.answeredAt', 'a.calledBackAt', 'a.closedAt', 'a.updatedAt', 'r.mediaUrl',
     ])
     .orderBy('a.submittedAt', 'desc')
     .orderBy('a.number', 'desc')

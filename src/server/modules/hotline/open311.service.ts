@@ -492,7 +492,7 @@ async function presentRequests(deps: PlatformDeps, rows: readonly PublishedAppea
       agency_responsible: row.orgId ? (orgNames.get(row.orgId) ?? null) : null,
       service_notice: noticeOf(row.type, limits),
       requested_datetime: w3Instant(row.submittedAt),
-      updated_datetime: w3Instant(lastChange(row)),
+      updated_datetime: w3Instant(row.updatedAt),
       // A deadline is a working day in Shanghai: the request is due by the end of it.
       expected_datetime: row.deadline ? `${row.deadline}T23:59:59+08:00` : null,
       address: [place, regionName].filter((p) => p !== null).join(', ') || null,
@@ -506,7 +506,3 @@ async function presentRequests(deps: PlatformDeps, rows: readonly PublishedAppea
 }
 
 /** The appeal's last recorded step; a closed one's is its closing, as the specification wants. */
-function lastChange(row: PublishedAppeal): Date {
-  const steps = [row.submittedAt, row.dispatchedAt, row.answeredAt, row.calledBackAt, row.closedAt].filter((d): d is Date => d !== null)
-  return new Date(Math.max(...steps.map((d) => d.getTime())))
-}
