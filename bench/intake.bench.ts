@@ -143,8 +143,8 @@ async function main() {
   bare.post('/appeals', async (request, reply) => {
     const b = request.body as Record<string, string>
     await pool.query(
-      `insert into bench_peer.appeal (number, case_id, query_code_hash, line, channel, type, region_code, title, content, external_ref, appellant_name_cipher, appellant_phone_cipher, state, case_version, handling_region_code, submitted_at, dispatch_due_at)
-       values (nextval('hotline.appeal_number_seq')::text, gen_random_uuid(), '', $1, 'wechat', $2, $3, $4, $5, $6, $7, $8, 'received', 1, $3, now(), now() + interval '2 hours')`,
+      `insert into bench_peer.appeal (number, case_id, query_code_hash, line, channel, type, region_code, title, content, external_ref, appellant_name_cipher, appellant_phone_cipher, state, case_version, handling_region_code, submitted_at, dispatch_due_at, updated_at)
+       values (nextval('hotline.appeal_number_seq')::text, gen_random_uuid(), '', $1, 'wechat', $2, $3, $4, $5, $6, $7, $8, 'received', 1, $3, now(), now() + interval '2 hours', now())`,
       [b.line, b.type, b.regionCode, b.title, b.content, b.externalRef, deps.pii.encrypt(b.appellantName!), deps.pii.encrypt(b.appellantPhone!)],
     )
     return reply.code(201).send({ ok: true })

@@ -156,7 +156,7 @@ function filingGroups(deps: PlatformDeps): GroupCommit<Filing, Intake> {
 /**
  * Writes a group of appeals in one transaction: one filed before under the same external
  * reference is answered with what was filed; the others get their numbers, their cases opened
- * (and dispatched or settled) by the engine, and their rows, each table with one statement.
+ * (and dispatched or settled) by the engine, and their rows, all in one statement.
  */
 async function fileGroup(trx: Tx, deps: PlatformDeps, filings: readonly Filing[], spareNumbers: number[]): Promise<Intake[]> {
   const filed = await findAppealsByExternalRef(trx, filings.flatMap((f) => (f.input.externalRef ? [{ channel: f.channel, externalRef: f.input.externalRef }] : [])))

@@ -88,23 +88,15 @@ interface Decided {
  * module that owns the case writes its own record in the same one).
  */
 export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: RequestContext, input: OpenCase): Promise<CaseRecord> {
-  const [opened] = await openWorkflowCases(trx, deps, [{ ...input, ctx }])
-  return opened!.record
-}
-
-/**
- * Opens many cases at once, each with its first moves decided by the engine in memory, and
- * writes them in one statement: how a busy intake files a group of appeals.
- */
-export async function openWorkflowCases(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<Opened[]> {
-  const { opened, writes } = await decideOpenings(trx, deps, openings)
+  const { opened, writes } = await decideOpenings(trx, deps, [{ ...input, ctx }])
   await writeTogether(trx, writes)
-  return opened
+  return opened[0]!.record
 }
 
 /**
- * Decides the openings and returns the statements that store them (cases, events, notices,
- * audit records) for the caller to run together with its own (writeTogether), in its transaction.
+ * Opens many cases at once (a busy intake's group), each with its first moves decided by the
+ * engine in memory, and returns the statements that store them (cases, events, notices, audit
+ * records) for the caller to run together with its own (writeTogether).
  */
 export async function decideOpenings(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
   const calendar = await workingCalendar(deps, trx)
