@@ -96,12 +96,7 @@ const AUDIT_SEAL_LOCK_KEY = 734_201_001
  * @example await recordAudit(trx, ctx, { action: 'org.create', targetType: 'org', targetId: org.id, regionCode: org.regionCode })
  */
 export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await recordAudits(trx, [{ ctx, entry }])
-}
-
-/** Appends several entries with one statement, in the caller's transaction. */
-export async function recordAudits(trx: Tx, records: readonly { ctx: AuditContext; entry: AuditEntry }[]): Promise<void> {
-  if (records.length > 0) await auditInsert(trx, records).execute()
+  await auditInsert(trx, [{ ctx, entry }]).execute()
 }
 
 /** The statement appending these entries, for a caller that writes it together with others (writeTogether). */
