@@ -86,6 +86,11 @@ function report(label: string, result: ClientResult, n: number) {
   const s = latencyStats(result.latenciesMs)
   const perSecond = (result.acknowledged / result.wallMs) * 1000
   log(`${label}: ${result.acknowledged.toLocaleString()} of ${n.toLocaleString()} acknowledged in ${(result.wallMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)}/s; p50 ${fmt(s.p50)}, p95 ${fmt(s.p95)}, p99 ${fmt(s.p99)}, max ${fmt(s.max)}${result.failed ? `; failed ${JSON.stringify(result.failures)}` : ''}`)
+  // A side that refused requests measured something else: say so and end with a failing status.
+  if (result.failed > 0) {
+    log(`  ${label}: ${result.failed.toLocaleString()} requests failed (status: count ${JSON.stringify(result.failures)}); its numbers do not count`)
+    process.exitCode = 1
+  }
   return { perSecond, ...s }
 }
 
