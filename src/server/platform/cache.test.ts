@@ -50,4 +50,11 @@ describe('a TTL cache', () => {
     cache.forget()
     expect(await cache.get('c', async () => 7)).toBe(7)
   })
+
+  it('does not remember a value keep() refuses (not found yet)', async () => {
+    const cache = createTtlCache<string, number | undefined>({ ttlMs: 1000, keep: (v) => v !== undefined })
+    expect(await cache.get('a', async () => undefined)).toBeUndefined()
+    expect(await cache.get('a', async () => 1)).toBe(1)
+    expect(await cache.get('a', async () => 2)).toBe(1)
+  })
 })

@@ -17,6 +17,8 @@ export function createTtlCache<K, V>(options: {
   now?: () => number
   /** When a value stops being true sooner than the TTL (a token's expiry), on the same clock. */
   expiresAt?: (value: V) => number | null
+  /** Whether to remember a loaded value at all (not "not found": it may be created any moment). */
+  keep?: (value: V) => boolean
 }): TtlCache<K, V> {
   const entries = new Map<K, { value: Promise<V>; at: number; until: number }>()
   const maxEntries = options.maxEntries ?? 1000
@@ -35,6 +37,7 @@ export function createTtlCache<K, V>(options: {
       value.then(
         (loaded) => {
           entry.until = Math.min(entry.until, options.expiresAt?.(loaded) ?? Infinity)
+          if (options.keep?.(loaded) === false && entries.get(key) === entry) entries.delete(key)
         },
         () => {
           if (entries.get(key) === entry) entries.delete(key)

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { AppError, type Message } from '../../platform/errors'
+import type { Message } from '../../platform/errors'
 import { elementsSchemaOf, itemKinds, serviceKinds, type Elements, type ItemKind } from './catalog.schemas'
 
 /**

@@ -1,9 +1,12 @@
+import type { Message } from '../../platform/errors'
 import type { TransitionDefinition, WorkflowDefinition } from '../workflow'
 
 export const APPEAL_WORKFLOW = 'hotline.appeal'
 
 const m = (zh: string, en: string) => ({ zh, en })
-const live = ['received', 'handling', 'objected', 'extension_requested'] as const
+/** The states of an appeal still being worked on (open, and counted against its deadline). */
+export const liveStates = ['received', 'handling', 'objected', 'extension_requested'] as const
+const live = liveStates
 
 const transitions: TransitionDefinition[] = [
   { key: 'dispatch', name: m('派单', 'Dispatch'), from: ['received'], to: 'handling', permission: 'hotline.dispatch', effect: 'assign' },
@@ -58,3 +61,6 @@ export const appealWorkflow: WorkflowDefinition = {
   ],
   transitions,
 }
+
+/** Each state's name, for answers and reports. */
+export const appealStateNames: ReadonlyMap<string, Message> = new Map(appealWorkflow.states.map((s) => [s.key, s.name]))

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Compilable, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
 import { writeTogether, type Executor } from '../../platform/db/database'
 import type { CaseSnapshot } from '../workflow'
+import { liveStates } from './appeal.workflow'
 import type { AppealChannel, AppealTable, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
 
 export type AppealRow = Omit<Selectable<AppealTable>, 'search'>
@@ -106,7 +107,7 @@ export async function listAppealRows(db: Executor, filter: AppealFilter, page: {
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.number) query = query.where('number', '=', filter.number)
   if (filter.caseId) query = query.where('caseId', '=', filter.caseId)
-  if (filter.overdueOn) query = query.where('deadline', '<', filter.overdueOn).where('state', 'in', ['received', 'handling', 'objected', 'extension_requested'])
+  if (filter.overdueOn) query = query.where('deadline', '<', filter.overdueOn).where('state', 'in', liveStates)
   if (tsquery) query = query.where(sql<boolean>`search @@ ${tsquery}`)
   const [rows, count] = await Promise.all([
     query.select(appealColumns).orderBy(sql`deadline asc nulls last`).orderBy('submittedAt', 'desc').offset(page.offset).limit(page.limit).execute(),

@@ -9,7 +9,7 @@ import { findOrg } from '../../platform/orgs/orgs.repository'
 import { maskName, maskPhone } from '../../platform/pii/pii'
 import { tsqueryOf } from '../../platform/search/text'
 import { commandActor, effectRequires, eventsOf, fireTransition, mayFire, type CaseChangedEvent } from '../workflow'
-import { APPEAL_WORKFLOW, appealWorkflow } from './appeal.workflow'
+import { APPEAL_WORKFLOW, appealStateNames, appealWorkflow } from './appeal.workflow'
 import type { AppealType, HotlineLine, Satisfaction } from './appeals.tables'
 import { appealsMergedInto, caseCopy, findAppeal, findAppealByCase, findAppealByNumber, listAppealRows, updateAppeal, type AppealFilter, type AppealRow } from './appeals.repository'
 import { listCategories } from './dispatch.repository'
@@ -17,7 +17,6 @@ import { requirePublishedKnowledge } from './knowledge.service'
 import { hotlineReference } from './reference'
 
 const appealNotFound = () => new AppError('not_found', 'appeal_not_found', { zh: '诉求不存在', en: 'Appeal not found' })
-const stateNames = new Map(appealWorkflow.states.map((s) => [s.key, s.name]))
 const transitionNames = new Map<string, Message>([
   ['open', { zh: '受理', en: 'Received' }],
   ['timer.remind', { zh: '临期提醒', en: 'Deadline reminder' }],
@@ -107,7 +106,7 @@ function viewOf(deps: PlatformDeps, actor: Actor, row: AppealRow, names: { regio
     knowledgeEntryId: row.knowledgeEntryId,
     classification: row.classification,
     state: row.state,
-    stateName: stateNames.get(row.state) ?? { zh: row.state, en: row.state },
+    stateName: appealStateNames.get(row.state) ?? { zh: row.state, en: row.state },
     caseVersion: row.caseVersion,
     orgId: row.orgId,
     orgName: row.orgId ? (names.orgs.get(row.orgId)?.name ?? null) : null,
@@ -351,7 +350,7 @@ export async function followAppeal(deps: PlatformDeps, number: string, code: str
     line: own.line,
     submittedAt: own.submittedAt.toISOString(),
     state: shown.state,
-    stateName: stateNames.get(shown.state) ?? { zh: shown.state, en: shown.state },
+    stateName: appealStateNames.get(shown.state) ?? { zh: shown.state, en: shown.state },
     orgName: org?.name ?? null,
     deadline: shown.deadline,
     answer: own.answer ?? shown.answer,

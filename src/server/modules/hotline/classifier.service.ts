@@ -5,27 +5,23 @@ import { auditContext, type PlatformDeps, type RequestContext } from '../../plat
 import { classify, trainClassifier, type Classification, type ClassifierModel, type TrainingExample } from './classifier'
 import { handledAppealTexts, insertModel, modelBody, newestModelId } from './appeals.repository'
 
-interface Loaded {
-  id: string | null
-  model: ClassifierModel | null
-}
-
 // Which model is newest is checked at most once a minute, and a model's body (megabytes of JSON)
 // is read only when a newer one appears: classifying must not cost a query.
-const models = createTtlCache<Db, Loaded>({ ttlMs: 60_000, maxEntries: 100 })
-const bodies = new WeakMap<Db, Loaded>()
+const newestIds = createTtlCache<Db, string | null>({ ttlMs: 60_000, maxEntries: 100 })
+const loaded = new WeakMap<Db, { id: string; model: Promise<ClassifierModel | null> }>()
 
 /** The classifier in use for this database, or null before any model is trained. */
-export async function currentModel(db: Db): Promise<ClassifierModel | null> {
-  const loaded = await models.get(db, async () => {
-    const id = (await newestModelId(db)) ?? null
-    const known = bodies.get(db)
-    if (known?.id === id) return known
-    const fresh = { id, model: id === null ? null : (((await modelBody(db, id)) as ClassifierModel | undefined) ?? null) }
-    bodies.set(db, fresh)
-    return fresh
-  })
-  return loaded.model
+async function currentModel(db: Db): Promise<ClassifierModel | null> {
+  const id = await newestIds.get(db, async () => (await newestModelId(db)) ?? null)
+  if (id === null) return null
+  let known = loaded.get(db)
+  if (known?.id !== id) {
+    // Kept as a promise, so requests arriving while it loads wait for the one read.
+    known = { id, model: modelBody(db, id).then((body) => (body as ClassifierModel | undefined) ?? null) }
+    loaded.set(db, known)
+    known.model.catch(() => loaded.delete(db))
+  }
+  return known.model
 }
 
 /** Suggests categories for an appeal's text; with no model yet, no suggestion. */
@@ -54,6 +50,6 @@ export async function trainFromHandledAppeals(deps: PlatformDeps, ctx: RequestCo
     await recordAudit(trx, auditContext(deps, ctx), { action: 'hotline.model.train', targetType: 'hotline_model', targetId: id, regionCode: deps.homeProvince, detail: { examples: handled.length, heldOutAccuracy } })
     return id
   })
-  models.forget(deps.db)
+  newestIds.forget(deps.db)
   return { id, examples: handled.length, heldOutAccuracy }
 }

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static } from 'typebox'
 import { Nullable, Page, PageSize, RegionCode } from '../../platform/http/schemas'
 
 const Id = Type.String({ format: 'uuid' })

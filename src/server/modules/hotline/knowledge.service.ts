@@ -44,7 +44,7 @@ import {
   type NewKnowledgeEntry,
   type RevisionSummary,
 } from './knowledge.schemas'
-import type { KnowledgeLevel, KnowledgeStatus } from './knowledge.tables'
+import type { KnowledgeStatus } from './knowledge.tables'
 import { appealWords, levelOfRegion, regionsAnswering, snippetOf, tidyContent, validUntilPast } from './knowledge.rules'
 
 // ---- Errors ---------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { liveStates } from './appeal.workflow'
 import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '../../platform/db/database'
 import type { HotlineLine } from './appeals.tables'
@@ -40,7 +41,7 @@ const replied = sql`answered_at is not null and merged_into is null`
 
 const outcomeColumns: { [K in keyof OutcomeCounts]: RawBuilder<unknown> } = {
   appeals: sql`count(*)`,
-  open: sql`count(*) filter (where state in ('received', 'handling', 'objected', 'extension_requested'))`,
+  open: sql`count(*) filter (where state in (${sql.join(liveStates)}))`,
   answeredState: sql`count(*) filter (where state = 'answered')`,
   closed: sql`count(*) filter (where state = 'closed')`,
   merged: sql`count(*) filter (where state = 'merged')`,

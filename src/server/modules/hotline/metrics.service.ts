@@ -5,7 +5,7 @@ import { AppError, type Message } from '../../platform/errors'
 import { findOrgs } from '../../platform/orgs/orgs.repository'
 import { findRegions } from '../../platform/regions/regions.repository'
 import { documentTokens } from '../../platform/search/text'
-import { appealWorkflow } from './appeal.workflow'
+import { appealStateNames } from './appeal.workflow'
 import type { HotlineLine } from './appeals.tables'
 import { listCategories } from './dispatch.repository'
 import { appealsOfCells, countOutcomes, countSurgeWindows, emptyCounts, outcomeKeys, type ClusterAppeal, type MetricsGrouping, type OutcomeCounts } from './metrics.repository'
@@ -259,7 +259,6 @@ function cellsOf(rows: readonly { categoryKey: string; regionCode: string; daysA
   return [...cells.values()].filter((cell) => cell.count > 0)
 }
 
-const stateNames = new Map(appealWorkflow.states.map((s) => [s.key, s.name]))
 const round2 = (x: number) => Math.round(x * 100) / 100
 
 /** The cluster of a surge: the terms its appeals share, and those that carry most of them first. */
@@ -277,7 +276,7 @@ function clusterOf(appeals: readonly ClusterAppeal[], total: number): SurgeView[
       title: appeal.title,
       submittedAt: appeal.submittedAt.toISOString(),
       state: appeal.state,
-      stateName: stateNames.get(appeal.state) ?? { zh: appeal.state, en: appeal.state },
+      stateName: appealStateNames.get(appeal.state) ?? { zh: appeal.state, en: appeal.state },
     }))
   return { appeals: total, terms, samples }
 }

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser'
 import type { FastifyError } from 'fastify'
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static } from 'typebox'
 import { AppError, statusOfKind, type Message } from '../../platform/errors'
 import { Nullable } from '../../platform/http/schemas'
 

@@ -3,12 +3,12 @@ import { actorName, regionWithin, requireAccess, requireStaff, type StaffActor }
 import { recordAudit } from '../../platform/audit/audit'
 import { tokenHash } from '../../platform/auth/session'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
-import { AppError, type Message } from '../../platform/errors'
+import { AppError } from '../../platform/errors'
 import { findOrgs } from '../../platform/orgs/orgs.repository'
 import { redactPii } from '../../platform/pii/pii'
 import { provinceNamesEn } from '../../platform/regions/province-names'
 import { findRegion, findRegions, type RegionRecord } from '../../platform/regions/regions.repository'
-import { appealWorkflow } from './appeal.workflow'
+import { appealStateNames } from './appeal.workflow'
 import { categories } from './appeals.service'
 import type { AppealType, HotlineLine } from './appeals.tables'
 import { findCategory, typeLimits, type CategoryRecord } from './dispatch.repository'
@@ -151,7 +151,6 @@ const appealTypes = Object.keys(appealTypeNames) as AppealType[]
 
 /** Merged into another, transferred to 110/119/120 or closed after the callback: nothing more will happen to it. */
 const closedStates = ['closed', 'merged', 'transferred']
-const stateNames = new Map<string, Message>(appealWorkflow.states.map((s) => [s.key, s.name]))
 
 /** The attributes every service asks for: what the hotline needs beyond the spec's fields. */
 const appealAttributes: Open311Attribute[] = [
@@ -485,7 +484,7 @@ async function presentRequests(deps: PlatformDeps, rows: readonly PublishedAppea
     return {
       service_request_id: row.number,
       status: closedStates.includes(row.state) ? 'closed' : 'open',
-      status_notes: stateNames.get(row.state)?.zh ?? null,
+      status_notes: appealStateNames.get(row.state)?.zh ?? null,
       service_name: row.categoryName,
       service_code: row.categoryKey,
       description: hidden ? null : redactPii(row.content),

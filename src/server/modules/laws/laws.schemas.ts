@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static } from 'typebox'
 import { Nullable, Page, PageSize, RegionCode } from '../../platform/http/schemas'
 import { MAX_ARTICLE_ORDINAL } from './laws.labels'
 import type { ArticleEffect, LawKind } from './laws.tables'

@@ -70,7 +70,7 @@ export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: s
 }
 
 export function appendEvents(db: Executor, rows: readonly ReturnType<typeof eventRow>[]) {
-  return db.insertInto('workflow.event').values(rows.map((r) => ({ ...r })))
+  return db.insertInto('workflow.event').values(rows)
 }
 
 export type StoredEvent = CaseEvent & { seq: number; actor: string; at: Date }

@@ -25,18 +25,16 @@ export async function registerDefinition(db: Executor, definition: WorkflowDefin
 // A stored version never changes, so versions are kept for good; which one is newest is
 // re-read every half minute (a new version registered by another process).
 const versions = new Map<string, WorkflowDefinition>()
-const newest = createTtlCache<string, number | undefined>({ ttlMs: 30_000 })
+const newest = createTtlCache<string, number | undefined>({ ttlMs: 30_000, keep: (version) => version !== undefined })
 
 async function definitionOf(db: Executor, key: string, version?: number): Promise<WorkflowDefinition | undefined> {
-  const wanted = version ?? (await newest.get(key, async () => (await findDefinition(db, key))?.version))
-  if (wanted === undefined) {
-    newest.forget(key)
-    return undefined
-  }
-  const cached = versions.get(`${key}@${wanted}`)
-  if (cached) return cached
-  const definition = await findDefinition(db, key, wanted)
-  if (definition) versions.set(`${key}@${definition.version}`, definition)
+  const wanted = version ?? (await newest.get(key, async () => remember(await findDefinition(db, key))?.version))
+  if (wanted === undefined) return undefined
+  return versions.get(`${key}@${wanted}`) ?? remember(await findDefinition(db, key, wanted))
+}
+
+function remember(definition: WorkflowDefinition | undefined): WorkflowDefinition | undefined {
+  if (definition) versions.set(`${definition.key}@${definition.version}`, definition)
   return definition
 }
 
@@ -99,6 +97,7 @@ export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: Request
  * records) for the caller to run together with its own (writeTogether).
  */
 export async function decideOpenings(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
+  if (openings.length === 0) return { opened: [], writes: [] }
   const calendar = await workingCalendar(deps, trx)
   const at = deps.clock.now()
   const on = shanghaiDay(at)
@@ -117,11 +116,10 @@ export async function decideOpenings(trx: Tx, deps: PlatformDeps, openings: read
     }
     cases.push({ record: { id: randomUUID(), kind: definition.key, definitionVersion: definition.version, ...snapshot }, definition, decided })
   }
-  if (cases.length === 0) return { opened: [], writes: [] }
   await checkTargets(trx, cases.flatMap((c) => c.decided.filter((d) => d.before).map((d) => ({ id: c.record.id, kind: c.record.kind, before: d.before!, event: d.event }))))
   const writes = [
     insertCases(trx, cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at }))),
-    ...historyWrites(trx, deps, cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, caseId: record.id, kind: record.kind, seq: d.after.version, definition }))), at),
+    ...historyWrites(trx, deps, cases, at),
   ]
   return { opened: cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) })), writes }
 }
@@ -154,14 +152,9 @@ export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestCo
 }
 
 // A department's region is read once a minute at most: every dispatch checks it, and departments do not move.
-const orgRegions = createTtlCache<string, string | undefined>({ ttlMs: 60_000, maxEntries: 20_000 })
+const orgRegions = createTtlCache<string, string | undefined>({ ttlMs: 60_000, maxEntries: 20_000, keep: (region) => region !== undefined })
 
-async function regionOfOrg(trx: Tx, id: string): Promise<string | undefined> {
-  const region = await orgRegions.get(id, async () => (await findOrg(trx, id))?.regionCode)
-  // A department not found may be created any moment: not remembered.
-  if (region === undefined) orgRegions.forget(id)
-  return region
-}
+const regionOfOrg = (trx: Tx, id: string) => orgRegions.get(id, async () => (await findOrg(trx, id))?.regionCode)
 
 /** What the pure engine cannot see: a department a case goes to exists in its region; a duplicate joins a live case of its kind. */
 async function checkTargets(trx: Tx, moves: readonly { id: string; kind: string; before: CaseSnapshot; event: CaseEvent }[]): Promise<void> {
@@ -186,21 +179,22 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
   const at = deps.clock.now()
   const next = evolve(snapshotOf(record), event)
   if (!(await updateCase(trx, record.id, record.version, { ...next, timerOn: nextTimerOn(definition, next, calendar), at }))) throw caseNotFound()
-  await writeTogether(trx, historyWrites(trx, deps, [{ ctx, before: record, event, after: next, caseId: record.id, kind: record.kind, seq: next.version, definition }], at))
+  await writeTogether(trx, historyWrites(trx, deps, [{ record, definition, decided: [{ ctx, before: record, event, after: next }] }], at))
   await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changeOf(record, event, next, at))
   return { ...record, ...next }
 }
 
-/** The statements storing events with their notices and audit records. */
-function historyWrites(trx: Tx, deps: PlatformDeps, written: readonly (Decided & { caseId: string; kind: string; seq: number; definition: WorkflowDefinition })[], at: Date): Compilable[] {
-  const notices = written.flatMap((w) => noticesOf(w.definition, w.caseId, w.seq, w.before, w.event, at))
-  const audits = written.map(({ ctx, before, event, caseId, kind, seq }) => ({
+/** The statements storing the decided events of cases with their notices and audit records. */
+function historyWrites(trx: Tx, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Compilable[] {
+  const written = cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, record, definition, seq: d.after.version })))
+  const notices = written.flatMap((w) => noticesOf(w.definition, w.record.id, w.seq, w.before, w.event, at))
+  const audits = written.map(({ ctx, before, event, record, seq }) => ({
     ctx: auditContext(deps, ctx),
     entry: before
-      ? { action: `case.${event.transition}`, targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
-      : { action: 'case.open', targetType: 'case', targetId: caseId, regionCode: event.regionCode, detail: { kind, deadline: event.deadline } },
+      ? { action: `case.${event.transition}`, targetType: 'case', targetId: record.id, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
+      : { action: 'case.open', targetType: 'case', targetId: record.id, regionCode: event.regionCode, detail: { kind: record.kind, deadline: event.deadline } },
   }))
-  return [appendEvents(trx, written.map((w) => eventRow(w.caseId, w.seq, w.event, actorName(w.ctx.actor), at))), ...(notices.length > 0 ? [insertNotices(trx, notices)] : []), auditInsert(trx, audits)]
+  return [appendEvents(trx, written.map((w) => eventRow(w.record.id, w.seq, w.event, actorName(w.ctx.actor), at))), ...(notices.length > 0 ? [insertNotices(trx, notices)] : []), auditInsert(trx, audits)]
 }
 
 type NewNotice = Omit<NoticeRecord, 'id' | 'readAt'>

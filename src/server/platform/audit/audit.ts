@@ -100,7 +100,7 @@ export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry)
 }
 
 /** The statement appending these entries, for a caller that writes it together with others (writeTogether). */
-export function auditInsert(trx: Tx, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
+export function auditInsert(trx: Executor, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
   const rows = records.map(({ ctx, entry }) => {
     const fields = chainedFields(ctx, entry)
     return { ...fields, detail: JSON.stringify(fields.detail) }
@@ -124,7 +124,8 @@ function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {
 
 /** Records an entry in a transaction of its own: for events with no accompanying change (denials, failed logins). */
 export async function recordAuditAlone(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await db.transaction().execute((trx) => recordAudit(trx, ctx, entry))
+  // One statement is atomic on its own.
+  await auditInsert(db, [{ ctx, entry }]).execute()
 }
 
 /**

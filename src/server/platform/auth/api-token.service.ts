@@ -5,6 +5,7 @@ import { AppError } from '../errors'
 import { adminRoles } from '../roles'
 import { findStaffById } from '../users/staff.repository'
 import { createApiToken, findApiToken, revokeApiToken as markRevoked, searchApiTokens, type ApiTokenRecord } from './api-token'
+import { endingSessions } from './session'
 
 export type ApiTokenStatus = 'active' | 'revoked' | 'expired'
 
@@ -131,7 +132,7 @@ export async function issueApiToken(deps: PlatformDeps, ctx: RequestContext, inp
 export async function revokeApiToken(deps: PlatformDeps, ctx: RequestContext, id: string): Promise<ApiTokenView> {
   requireStaff(ctx.actor)
   const now = deps.clock.now()
-  return deps.db.transaction().execute(async (trx) => {
+  return endingSessions(deps.db, async (trx) => {
     const record = await findApiToken(trx, id)
     if (!record) throw tokenNotFound()
     requireAccess(ctx.actor, 'token.manage', { regionCode: record.regionCode, orgId: record.orgId })

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Executor } from '../db/database'
-import { sessionsEnded, tokenHash } from './session'
+import { tokenHash } from './session'
 
 export const API_TOKEN_PREFIX = 'ywt_'
 
@@ -32,8 +32,8 @@ export async function resolveApiToken(db: Executor, token: string, now: Date): P
   return { staffId: row.staffId, expiresAt: row.expiresAt }
 }
 
+/** Marks a token revoked; inside endingSessions. */
 export async function revokeApiToken(db: Executor, id: string, now: Date): Promise<boolean> {
-  sessionsEnded()
   const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
@@ -86,9 +86,8 @@ export async function searchApiTokens(db: Executor, filter: { regionPrefix: stri
   return query.orderBy('t.createdAt', 'desc').orderBy('t.id').execute()
 }
 
-/** Revokes every live token of an account (it became an administrator, who may hold none). */
+/** Revokes every live token of an account (it became an administrator, who may hold none); inside endingSessions. */
 export async function revokeApiTokensOf(db: Executor, staffId: string, now: Date): Promise<number> {
-  sessionsEnded()
   const result = await db.updateTable('platform.apiToken').set({ revokedAt: now }).where('staffId', '=', staffId).where('revokedAt', 'is', null).executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Executor } from '../db/database'
+import type { Db, Executor, Tx } from '../db/database'
 
 export const SESSION_COOKIE = 'yw_session'
 export const SESSION_IDLE_MS = 30 * 60 * 1000
@@ -64,14 +64,26 @@ export function sessionsEnded(): void {
   revision++
 }
 
-export async function endSession(db: Executor, token: string): Promise<void> {
-  sessionsEnded()
-  await db.deleteFrom('platform.session').where('idHash', '=', tokenHash(token)).execute()
+/**
+ * Runs a transaction that ends sessions or revokes tokens (endSessionsOf, revokeApiTokensOf), and
+ * has what this process remembers of sign-ins read again once it has committed: forgetting
+ * before the commit would let a request in between remember the old state.
+ */
+export async function endingSessions<T>(db: Db, write: (trx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction().execute(write)
+  } finally {
+    sessionsEnded()
+  }
 }
 
-/** Ends every session of an account (disable, role change), or every other one (password change). */
-export async function endSessionsOf(db: Executor, subject: SessionSubject, keepToken?: string): Promise<void> {
+export async function endSession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('platform.session').where('idHash', '=', tokenHash(token)).execute()
   sessionsEnded()
+}
+
+/** Ends every session of an account (disable, role change), or every other one (password change); inside endingSessions. */
+export async function endSessionsOf(db: Executor, subject: SessionSubject, keepToken?: string): Promise<void> {
   let query = db.deleteFrom('platform.session').where('subjectKind', '=', subject.kind).where('subjectId', '=', subject.id)
   if (keepToken) query = query.where('idHash', '<>', tokenHash(keepToken))
   await query.execute()

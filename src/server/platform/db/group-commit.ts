@@ -19,7 +19,7 @@ interface Waiting<I, O> {
  * by item, so one bad item fails alone and nothing else is lost.
  */
 export function createGroupCommit<I, O>(write: GroupWriter<I, O>, options: { maxSize: number; maxInFlight: number }): GroupCommit<I, O> {
-  let waiting: Waiting<I, O>[] = []
+  const waiting: Waiting<I, O>[] = []
   let inFlight = 0
 
   async function writeGroup(group: Waiting<I, O>[]): Promise<void> {
@@ -34,8 +34,7 @@ export function createGroupCommit<I, O>(write: GroupWriter<I, O>, options: { max
 
   function flush(): void {
     while (inFlight < options.maxInFlight && waiting.length > 0) {
-      const group = waiting.slice(0, options.maxSize)
-      waiting = waiting.slice(group.length)
+      const group = waiting.splice(0, options.maxSize)
       inFlight++
       void writeGroup(group).finally(() => {
         inFlight--

@@ -3,7 +3,7 @@ import { requireAccess, requireStaff, type StaffActor } from '../access'
 import { recordAudit, recordAuditAlone } from '../audit/audit'
 import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password'
 import { revokeApiTokensOf } from '../auth/api-token'
-import { endSessionsOf, startSession } from '../auth/session'
+import { endingSessions, endSessionsOf, startSession } from '../auth/session'
 import { auditContext, type PlatformDeps, type RequestContext } from '../deps'
 import type { Executor } from '../db/database'
 import { AppError } from '../errors'
@@ -244,7 +244,7 @@ export async function assignStaffRoles(deps: PlatformDeps, ctx: RequestContext, 
   if (actor.id === id) {
     throw new AppError('forbidden', 'own_roles_forbidden', { zh: '不能修改自己的角色', en: 'You cannot change your own roles' })
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return endingSessions(deps.db, async (trx) => {
     const record = await staffInScope(trx, ctx, id, 'staff.assign_roles')
     await replaceStaffRoles(trx, id, wanted)
     // New roles take effect at the next sign-in, never silently inside a live session.
@@ -261,7 +261,7 @@ export async function setStaffStatus(deps: PlatformDeps, ctx: RequestContext, id
   if (actor.id === id) {
     throw new AppError('forbidden', 'own_status_forbidden', { zh: '不能停用或启用自己的账号', en: 'You cannot disable or enable your own account' })
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return endingSessions(deps.db, async (trx) => {
     const record = await staffInScope(trx, ctx, id, 'staff.manage')
     await updateStaff(trx, id, { status })
     if (status === 'disabled') await endSessionsOf(trx, { kind: 'staff', id })
@@ -298,7 +298,7 @@ export async function changeOwnPassword(
     throw new AppError('invalid', 'password_unchanged', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' }, { field: 'newPassword' })
   }
   const passwordHash = await hashPassword(input.newPassword)
-  await deps.db.transaction().execute(async (trx) => {
+  await endingSessions(deps.db, async (trx) => {
     await updateStaff(trx, actor.id, { passwordHash, passwordChangedAt: deps.clock.now() })
     await endSessionsOf(trx, { kind: 'staff', id: actor.id }, sessionToken)
     await recordAudit(trx, auditContext(deps, ctx), { action: 'staff.change_password', targetType: 'staff', targetId: actor.id, regionCode: record.regionCode })

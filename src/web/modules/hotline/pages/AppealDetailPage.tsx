@@ -201,9 +201,8 @@ function AppealInfo({ appeal }: { appeal: AppealDetail }) {
 /** The appellant, masked; whoever holds pii.read may reveal the full details, which the server audits. */
 function Appellant({ appeal }: { appeal: AppealDetail }) {
   const t = useT()
-  const { me } = useAuth()
-  // pii.read is not in the web's Permission list yet: read it from the account's permissions.
-  const mayReveal = me?.permissions.includes('pii.read') ?? false
+  const { can } = useAuth()
+  const mayReveal = can('pii.read')
   const reveal = useReveal(appeal.id)
   if (!appeal.appellant) return <Typography.Text type="secondary">{t('hotline.detail.hidden')}</Typography.Text>
   const shown = reveal.data ?? appeal.appellant

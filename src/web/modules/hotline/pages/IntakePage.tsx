@@ -13,7 +13,7 @@ import { useIsPhone } from '../../../shared/useIsMobile'
 import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions'
 import { knowledgeApi, knowledgeKeys } from '../knowledge/api'
 import { useDebouncedValue } from '../knowledge/useDebouncedValue'
-import { appealTypes, emergencyServices, lines, useFileAppeal, useSuggestions, type AppealType, type AppealView, type EmergencyService, type Intake, type Line, type StaffAppeal } from '../api'
+import { appealTypes, emergencyServices, lines, useFileAppeal, useSuggestions, type AppealType, type EmergencyService, type Intake, type Line, type StaffAppeal } from '../api'
 import { AppealRegionPicker } from '../components/AppealRegionPicker'
 import { CategorySelect } from '../components/CategorySelect'
 import { CategorySuggestions } from '../components/CategorySuggestions'
@@ -73,11 +73,6 @@ function bodyOf(values: IntakeForm, knowledge: { id: string } | null): StaffAppe
   }
 }
 
-interface Filed {
-  intake: Intake
-  appeal: AppealView
-}
-
 /**
  * 受理登记 (/workbench/hotline/intake): the agent records a call. While the agent types, the
  * category suggestions (with the department each goes to) and the knowledge base's answers show
@@ -91,7 +86,7 @@ export default function IntakePage() {
   const [form] = Form.useForm<IntakeForm>()
   const file = useFileAppeal()
   const idempotency = useIdempotencyKey()
-  const [filed, setFiled] = useState<Filed | null>(null)
+  const [filed, setFiled] = useState<Intake | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [knowledge, setKnowledge] = useState<{ id: string; title: string } | null>(null)
 
@@ -129,8 +124,7 @@ export default function IntakePage() {
       if (!showFieldError(form, failure, t, serverFields)) setError(failure)
       return
     }
-    setFiled({ intake, appeal: intake.appeal })
-    void queryClient.invalidateQueries({ queryKey: ['hotline', 'list'] })
+    setFiled(intake)
   }
 
   const next = () => {
@@ -293,9 +287,9 @@ export default function IntakePage() {
 }
 
 /** What became of the call: the number, and where the appeal went (a department, the queue, closed, handed over). */
-function IntakeResult({ filed, onNext }: { filed: Filed; onNext: () => void }) {
+function IntakeResult({ filed: intake, onNext }: { filed: Intake; onNext: () => void }) {
   const t = useT()
-  const { appeal, intake } = filed
+  const { appeal } = intake
   const outcome = () => {
     if (appeal.state === 'closed') return t('hotline.intake.closed')
     if (appeal.state === 'transferred') return t('hotline.intake.transferred')
