@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { shanghaiDay } from '../../platform/calendar/calendar'
-import type { Tx } from '../../platform/db/database'
+import type { Compilable } from 'kysely'
 import { createGroupCommit, type GroupCommit } from '../../platform/db/group-commit'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
@@ -80,21 +80,24 @@ interface Filing {
   route: Route | null
   limitDays: number
   queryCode: string
-  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'updatedAt' | 'state' | 'caseVersion' | 'handlingRegionCode'>
-  onFiled?: (trx: Tx, appeal: AppealRow) => Promise<void>
+  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'updatedAt' | 'state' | 'caseVersion' | 'handlingRegionCode'> & { id: string }
+  alongWith?: AlongWith
 }
+
+/** A write a channel keeps beside the appeal, stored with it in the same statement. */
+export type AlongWith = (appeal: { id: string; submittedAt: Date }) => Compilable
 
 /**
  * Takes in an appeal from any channel: checks it, classifies it when no category is given, flags
  * a possible emergency, opens its case with the type's time limit and, when the category is
  * certain and a route is known, dispatches it at once. Everything commits together; a retry with
- * the same external reference returns the appeal already filed. `onFiled` runs in the same
- * transaction, for what a channel keeps beside the appeal. A busy intake writes appeals in groups
+ * the same external reference returns the appeal already filed. `alongWith` is what a channel
+ * keeps beside the appeal, stored with it. A busy intake writes appeals in groups
  * (filingGroups); an appeal is acknowledged only once its group has committed.
  */
-export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, channel: AppealChannel, input: AppealInput, onFiled?: (trx: Tx, appeal: AppealRow) => Promise<void>): Promise<Intake> {
+export async function submitAppeal(deps: PlatformDeps, ctx: RequestContext, channel: AppealChannel, input: AppealInput, alongWith?: AlongWith): Promise<Intake> {
   const filing = await prepareFiling(deps, ctx, channel, input)
-  return filingGroups(deps).submit({ ...filing, onFiled })
+  return filingGroups(deps).submit({ ...filing, alongWith })
 }
 
 /** Everything that needs no writing: the checks (before any work), classification, emergency signs and the route. */
@@ -147,33 +150,50 @@ function filingGroups(deps: PlatformDeps): GroupCommit<Filing, Intake> {
   let group = groups.get(deps)
   if (!group) {
     const spareNumbers: number[] = []
-    group = createGroupCommit((filings) => deps.db.transaction().execute((trx) => fileGroup(trx, deps, filings, spareNumbers)), { maxSize: 64, maxInFlight: 1 })
+    group = createGroupCommit((filings) => fileGroup(deps, filings, spareNumbers), { maxSize: 64, maxInFlight: 1 })
     groups.set(deps, group)
   }
   return group
 }
 
 /**
- * Writes a group of appeals in one transaction: one filed before under the same external
- * reference is answered with what was filed; the others get their numbers, their cases opened
- * (and dispatched or settled) by the engine, and their rows, all in one statement.
+ * Writes a group of appeals: their numbers, their cases opened (and dispatched or settled) by the
+ * engine, and their rows, all in one statement, atomic without a transaction, so a group costs
+ * one round trip. A retry of an appeal filed before under the same external reference is caught
+ * by the reference's unique index, not looked for first: its group fails and is written again
+ * one appeal at a time (createGroupCommit), and the retry, alone, is answered with the original.
  */
-async function fileGroup(trx: Tx, deps: PlatformDeps, filings: readonly Filing[], spareNumbers: number[]): Promise<Intake[]> {
-  const filed = await findAppealsByExternalRef(trx, filings.flatMap((f) => (f.input.externalRef ? [{ channel: f.channel, externalRef: f.input.externalRef }] : [])))
-  const earlier = (f: Filing) => (f.input.externalRef ? filed.get(`${f.channel}:${f.input.externalRef}`) : undefined)
-  const fresh = filings.filter((f) => !earlier(f))
+async function fileGroup(deps: PlatformDeps, filings: readonly Filing[], spareNumbers: number[]): Promise<Intake[]> {
+  try {
+    return await writeGroup(deps, filings, spareNumbers)
+  } catch (error) {
+    const retried = filings.length === 1 && isExternalRefTaken(error) ? await filedBefore(deps, filings[0]!) : undefined
+    if (!retried) throw error
+    return [{ classification: retried.filing.classification, emergencies: retried.filing.emergencies, appeal: retried.appeal, queryCode: null, route: null, duplicate: true }]
+  }
+}
+
+async function writeGroup(deps: PlatformDeps, filings: readonly Filing[], spareNumbers: number[]): Promise<Intake[]> {
   const at = deps.clock.now()
-  const numbers = await reserveNumbers(trx, fresh.map(() => shanghaiDay(at)), spareNumbers)
-  const { opened, writes } = await decideOpenings(trx, deps, fresh.map((f) => ({ ctx: f.ctx, kind: APPEAL_WORKFLOW, regionCode: f.row.regionCode, orgId: null, limitDays: f.limitDays, moves: firstMoves(f) })))
-  const rows = await insertAppeals(trx, fresh.map((f, i) => appealRow(deps, f, numbers[i]!, opened[i]!, at)), writes)
-  // What a channel keeps beside the appeal (Open311's client and media link) commits with it.
-  for (const [i, f] of fresh.entries()) await f.onFiled?.(trx, rows[i]!)
-  const rowOf = new Map(fresh.map((f, i) => [f, rows[i]!]))
-  return filings.map((f) => {
-    const before = earlier(f)
-    const base = { classification: f.classification, emergencies: f.emergencies }
-    return before ? { ...base, appeal: before, queryCode: null, route: null, duplicate: true } : { ...base, appeal: rowOf.get(f)!, queryCode: f.queryCode, route: f.route, duplicate: false }
-  })
+  const numbers = await reserveNumbers(deps.db, filings.map(() => shanghaiDay(at)), spareNumbers)
+  const { opened, writes } = await decideOpenings(deps.db, deps, filings.map((f) => ({ ctx: f.ctx, kind: APPEAL_WORKFLOW, regionCode: f.row.regionCode, orgId: null, limitDays: f.limitDays, moves: firstMoves(f) })))
+  const rows = filings.map((f, i) => appealRow(deps, f, numbers[i]!, opened[i]!, at))
+  // What a channel keeps beside the appeal (Open311's client and media link) goes in the same statement.
+  const besides = filings.flatMap((f) => (f.alongWith ? [f.alongWith({ id: f.row.id, submittedAt: at })] : []))
+  const stored = await insertAppeals(deps.db, rows, [...writes, ...besides])
+  return filings.map((f, i) => ({ classification: f.classification, emergencies: f.emergencies, appeal: stored[i]!, queryCode: f.queryCode, route: f.route, duplicate: false }))
+}
+
+function isExternalRefTaken(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown }
+  return code === '23505' && constraint === 'appeal_external_ref_idx'
+}
+
+async function filedBefore(deps: PlatformDeps, filing: Filing) {
+  const { channel, input } = filing
+  if (!input.externalRef) return undefined
+  const appeal = (await findAppealsByExternalRef(deps.db, [{ channel, externalRef: input.externalRef }])).get(`${channel}:${input.externalRef}`)
+  return appeal && { filing, appeal }
 }
 
 const dispatcherSystem: RequestContext = { actor: { kind: 'system', name: 'hotline.auto-dispatch' }, ip: null }

@@ -48,12 +48,9 @@ export async function touchOpen311Client(db: Executor, id: string, at: Date): Pr
   await db.updateTable('hotline.open311Client').set({ lastUsedAt: at }).where('id', '=', id).execute()
 }
 
-export async function insertOpen311Request(db: Executor, values: { appealId: string; clientId: string; regionCode: string; mediaUrl: string | null; filedAt: Date }): Promise<void> {
-  await db
-    .insertInto('hotline.open311Request')
-    .values(values)
-    .onConflict((oc) => oc.column('appealId').doNothing())
-    .execute()
+/** The statement keeping an Open311 request's client and media link beside its appeal (written with the appeal). */
+export function open311RequestInsert(db: Executor, values: { appealId: string; clientId: string; regionCode: string; mediaUrl: string | null; filedAt: Date }) {
+  return db.insertInto('hotline.open311Request').values(values)
 }
 
 /** An appeal filed through Open311, with what GET requests may publish of it: nothing of who filed it. */

@@ -96,7 +96,7 @@ export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: Request
  * engine in memory, and returns the statements that store them (cases, events, notices, audit
  * records) for the caller to run together with its own (writeTogether).
  */
-export async function decideOpenings(trx: Tx, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
+export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
   if (openings.length === 0) return { opened: [], writes: [] }
   const calendar = await workingCalendar(deps, trx)
   const at = deps.clock.now()
@@ -154,10 +154,10 @@ export async function fireTransition(trx: Tx, deps: PlatformDeps, ctx: RequestCo
 // A department's region is read once a minute at most: every dispatch checks it, and departments do not move.
 const orgRegions = createTtlCache<string, string | undefined>({ ttlMs: 60_000, maxEntries: 20_000, keep: (region) => region !== undefined })
 
-const regionOfOrg = (trx: Tx, id: string) => orgRegions.get(id, async () => (await findOrg(trx, id))?.regionCode)
+const regionOfOrg = (trx: Executor, id: string) => orgRegions.get(id, async () => (await findOrg(trx, id))?.regionCode)
 
 /** What the pure engine cannot see: a department a case goes to exists in its region; a duplicate joins a live case of its kind. */
-async function checkTargets(trx: Tx, moves: readonly { id: string; kind: string; before: CaseSnapshot; event: CaseEvent }[]): Promise<void> {
+async function checkTargets(trx: Executor, moves: readonly { id: string; kind: string; before: CaseSnapshot; event: CaseEvent }[]): Promise<void> {
   const assigned = moves.filter(({ before, event }) => event.orgId !== null && event.orgId !== before.orgId)
   const merged = moves.filter(({ before, event }) => event.mergedInto !== null && event.mergedInto !== before.mergedInto)
   const orgs = new Map(await Promise.all([...new Set(assigned.map((m) => m.event.orgId!))].map(async (id) => [id, await regionOfOrg(trx, id)] as const)))
@@ -185,7 +185,7 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
 }
 
 /** The statements storing the decided events of cases with their notices and audit records. */
-function historyWrites(trx: Tx, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Compilable[] {
+function historyWrites(trx: Executor, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Compilable[] {
   const written = cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, record, definition, seq: d.after.version })))
   const notices = written.flatMap((w) => noticesOf(w.definition, w.record.id, w.seq, w.before, w.event, at))
   const audits = written.map(({ ctx, before, event, record, seq }) => ({
