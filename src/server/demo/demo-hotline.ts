@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createCalendar, shanghaiDay, type WorkingCalendar } from '../platform/calendar/calendar'
 import type { PlatformDeps, RequestContext } from '../platform/deps'
-import { tsvectorOf } from '../platform/search/text'
+import { searchTokens } from '../platform/search/text'
 import { appealWorkflow, forgetReference, loadHandledAppeals, putDispatchEntries, trainFromHandledAppeals, upsertCategories, type HandledAppeal } from '../modules/hotline'
 import { decide, evolve, openCase, registerDefinition, type CaseEvent, type CaseSnapshot, type CommandActor } from '../modules/workflow'
 import { demoAppealTexts, type DemoAppealText } from './demo-appeal-texts'
@@ -162,7 +162,7 @@ export async function seedDemoAppeals(deps: PlatformDeps, count = 3000): Promise
         answeredLate: null,
         calledBackAt: null,
         closedAt: null,
-        search: tsvectorOf({ a: [text.title], b: [text.text] }),
+        search: searchTokens({ a: [text.title], b: [text.text] }),
       },
     }
   })

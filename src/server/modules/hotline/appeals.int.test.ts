@@ -155,6 +155,9 @@ describe('the 12345 hotline on a real database', () => {
       expect(answer.body.appeal).toMatchObject({ state: 'handling', orgName: '玄武区市场监督管理局' })
       const events = await t.deps.db.selectFrom('workflow.event').innerJoin('hotline.appeal', 'hotline.appeal.caseId', 'workflow.event.caseId').select('transition').where('hotline.appeal.number', '=', answer.body.appeal.number).orderBy('seq').execute()
       expect(events.map((e) => e.transition)).toEqual(['open', 'dispatch'])
+      // The acknowledgement is built without reading the row back: it must be what was stored.
+      const stored = await call('agent', 'GET', `/api/hotline/appeals/${answer.body.appeal.id}`)
+      expect(stored.body).toMatchObject(answer.body.appeal)
     }
   })
 

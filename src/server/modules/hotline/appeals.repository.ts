@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Compilable, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
-import { writeTogether, type Executor } from '../../platform/db/database'
+import { insertRows, writeTogether, type Executor, type Write } from '../../platform/db/database'
+import { tsvectorOfJson, type SearchTokens } from '../../platform/search/text'
 import type { CaseSnapshot } from '../workflow'
 import { liveStates } from './appeal.workflow'
 import type { AppealChannel, AppealTable, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
 
 export type AppealRow = Omit<Selectable<AppealTable>, 'search'>
-export type NewAppeal = Omit<Insertable<AppealTable>, 'classification' | 'search'> & { classification: StoredClassification | null; search: RawBuilder<string> }
+/** An appeal to store: every column but those a filing may leave to their defaults, and the tokens it is found by. */
+export type NewAppeal = Omit<AppealRow, Untouched | 'id'> & Partial<Pick<AppealRow, Untouched | 'id'>> & { search: SearchTokens }
+
+type Untouched = 'confidential' | 'emergency' | 'emergencyRef' | 'resolvedOnCall' | 'knowledgeEntryId' | 'alarm' | 'escalation' | 'answer' | 'satisfaction' | 'dispatchedAt' | 'answeredAt' | 'answeredLate' | 'calledBackAt' | 'closedAt'
 
 const appealColumns = [
   'id', 'number', 'caseId', 'queryCodeHash', 'line', 'channel', 'type', 'categoryKey', 'regionCode', 'title', 'content', 'location', 'latitude', 'longitude',
@@ -42,12 +46,29 @@ export function caseCopy(c: CaseSnapshot) {
  * Stores new appeals; `alongWith` are other writes of the transaction that go in the same
  * statement (their cases: writeTogether). Returns the appeals as stored, in the order given.
  */
-export async function insertAppeals(db: Executor, rows: readonly NewAppeal[], alongWith: readonly Compilable[] = []): Promise<AppealRow[]> {
+export async function insertAppeals(db: Executor, rows: readonly NewAppeal[], alongWith: readonly Write[] = []): Promise<AppealRow[]> {
   if (rows.length === 0) return []
-  const values = rows.map(({ classification, ...rest }) => ({ ...rest, id: rest.id ?? randomUUID(), classification: classification === null ? null : JSON.stringify(classification) }))
-  const inserted = await writeTogether(db, alongWith, db.insertInto('hotline.appeal').values(values).returning(appealColumns))
-  const stored = new Map(inserted.map((r) => [r.id, r]))
-  return values.map((v) => stored.get(v.id)!)
+  const stored = rows.map(({ search, ...row }) => ({ ...untouched, ...row, id: row.id ?? randomUUID() }))
+  await writeTogether(db, [insertRows('hotline.appeal', stored.map((row, i) => ({ ...row, search: rows[i]!.search })), { search: tsvectorOfJson }), ...alongWith])
+  return stored
+}
+
+/** A new appeal's columns that filing may leave alone, as the table's defaults have them. */
+const untouched: Pick<AppealRow, Untouched> = {
+  confidential: false,
+  emergency: null,
+  emergencyRef: null,
+  resolvedOnCall: false,
+  knowledgeEntryId: null,
+  alarm: 0,
+  escalation: 0,
+  answer: null,
+  satisfaction: null,
+  dispatchedAt: null,
+  answeredAt: null,
+  answeredLate: null,
+  calledBackAt: null,
+  closedAt: null,
 }
 
 export async function findAppeal(db: Executor, id: string): Promise<AppealRow | undefined> {

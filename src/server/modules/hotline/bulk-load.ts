@@ -2,7 +2,7 @@ import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calen
 import type { Tx } from '../../platform/db/database'
 import { loadCaseHistories, replay, type CaseHistory } from '../workflow'
 import { appealWorkflow } from './appeal.workflow'
-import { caseCopy, reserveNumbers, type NewAppeal } from './appeals.repository'
+import { caseCopy, insertAppeals, reserveNumbers, type NewAppeal } from './appeals.repository'
 
 /** An appeal of the past, with its case history as the engine decided it. */
 export interface HandledAppeal {
@@ -19,16 +19,14 @@ export async function loadHandledAppeals(trx: Tx, appeals: readonly HandledAppea
   const caseIds = await loadCaseHistories(trx, appealWorkflow, appeals.map((a) => a.history), calendar)
   const rows = appeals.map(({ history, appeal }, i) => {
     const c = replay(history.events.map((e) => e.event))!
-    const { classification, ...rest } = appeal
     return {
-      ...rest,
-      classification: classification === null ? null : JSON.stringify(classification),
+      ...appeal,
       number: numbers[i]!,
       caseId: caseIds[i]!,
       ...caseCopy(c),
       updatedAt: history.events.at(-1)!.at,
     }
   })
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('hotline.appeal').values(rows.slice(i, i + 500)).execute()
+  for (let i = 0; i < rows.length; i += 500) await insertAppeals(trx, rows.slice(i, i + 500))
   return rows.length
 }

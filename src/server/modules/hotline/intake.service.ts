@@ -1,10 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { shanghaiDay } from '../../platform/calendar/calendar'
-import type { Compilable } from 'kysely'
+import type { Write } from '../../platform/db/database'
 import { createGroupCommit, type GroupCommit } from '../../platform/db/group-commit'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { tsvectorOf } from '../../platform/search/text'
+import { searchTokens } from '../../platform/search/text'
 import { decideOpenings, type Opened, type Opening } from '../workflow'
 import { APPEAL_WORKFLOW } from './appeal.workflow'
 import type { AppealChannel, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
@@ -80,12 +80,12 @@ interface Filing {
   route: Route | null
   limitDays: number
   queryCode: string
-  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'updatedAt' | 'state' | 'caseVersion' | 'handlingRegionCode'> & { id: string }
+  row: Omit<NewAppeal, 'number' | 'caseId' | 'queryCodeHash' | 'submittedAt' | 'dispatchDueAt' | 'updatedAt' | 'state' | 'caseVersion' | 'handlingRegionCode' | 'orgId' | 'deadline' | 'mergedInto'> & { id: string }
   alongWith?: AlongWith
 }
 
 /** A write a channel keeps beside the appeal, stored with it in the same statement. */
-export type AlongWith = (appeal: { id: string; submittedAt: Date }) => Compilable
+export type AlongWith = (appeal: { id: string; submittedAt: Date }) => Write
 
 /**
  * Takes in an appeal from any channel: checks it, classifies it when no category is given, flags
@@ -136,7 +136,7 @@ async function prepareFiling(deps: PlatformDeps, ctx: RequestContext, channel: A
     publicAccountId: ctx.actor.kind === 'public' ? ctx.actor.id : null,
     externalRef: input.externalRef ?? null,
     classification: stored,
-    search: tsvectorOf({ a: [input.title], b: [input.content, input.location] }),
+    search: searchTokens({ a: [input.title], b: [input.content, input.location] }),
   }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
   return { ctx, channel, input, classification, emergencies, route, limitDays: reference.limits[input.type], queryCode, row }
@@ -220,7 +220,8 @@ function appealRow(deps: PlatformDeps, f: Filing, number: string, opened: Opened
     dispatchDueAt: new Date(at.getTime() + DISPATCH_LIMIT_MS),
     updatedAt: at,
   }
-  return opened.changes.reduce((r, change) => ({ ...r, ...appealChanges(r, change) }), row)
+  for (const change of opened.changes) Object.assign(row, appealChanges(row, change))
+  return row
 }
 
 /** A title for an appeal given none: its first sentence, at most 30 characters. */

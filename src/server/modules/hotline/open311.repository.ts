@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { Executor } from '../../platform/db/database'
+import { insertRows, type Executor } from '../../platform/db/database'
 import type { AppealType } from './appeals.tables'
 import type { Open311ClientTable } from './open311.tables'
 
@@ -49,8 +49,8 @@ export async function touchOpen311Client(db: Executor, id: string, at: Date): Pr
 }
 
 /** The statement keeping an Open311 request's client and media link beside its appeal (written with the appeal). */
-export function open311RequestInsert(db: Executor, values: { appealId: string; clientId: string; regionCode: string; mediaUrl: string | null; filedAt: Date }) {
-  return db.insertInto('hotline.open311Request').values(values)
+export function open311RequestInsert(values: { appealId: string; clientId: string; regionCode: string; mediaUrl: string | null; filedAt: Date }) {
+  return insertRows('hotline.open311Request', [values])
 }
 
 /** An appeal filed through Open311, with what GET requests may publish of it: nothing of who filed it. */

@@ -279,7 +279,7 @@ export async function fileServiceRequest(deps: PlatformDeps, ip: string | null, 
     appellantName: appellantName(input.first_name, input.last_name),
     appellantPhone: input.phone,
     confidential: request.confidential,
-  }, (appeal) => open311RequestInsert(deps.db, { appealId: appeal.id, clientId: client.id, regionCode: region.code, mediaUrl: input.media_url ?? null, filedAt: appeal.submittedAt }))
+  }, (appeal) => open311RequestInsert({ appealId: appeal.id, clientId: client.id, regionCode: region.code, mediaUrl: input.media_url ?? null, filedAt: appeal.submittedAt }))
   const { limits } = await hotlineReference(deps.db, deps.homeProvince)
   const urgent = intake.emergencies.map((e) => e.service)
   const warning = urgent.length > 0 ? `内容可能涉及紧急情况，如有危险请立即拨打 ${urgent.join('/')}。` : ''

@@ -33,6 +33,6 @@ export async function loadCaseHistories(trx: Tx, definition: WorkflowDefinition,
   for (let i = 0; i < cases.length; i += 500) await trx.insertInto('workflow.case').values(cases.slice(i, i + 500).map((c) => ({ ...c, mergedInto: null }))).execute()
   for (const c of merged) await trx.updateTable('workflow.case').set({ mergedInto: c.mergedInto }).where('id', '=', c.id).execute()
   const events = histories.flatMap((history, i) => history.events.map(({ event, actor, at }, seq) => eventRow(ids[i]!, seq + 1, event, actor, at)))
-  for (let i = 0; i < events.length; i += 1000) await appendEvents(trx, events.slice(i, i + 1000)).execute()
+  for (let i = 0; i < events.length; i += 1000) await appendEvents(events.slice(i, i + 1000)).execute(trx)
   return ids
 }

@@ -1,4 +1,4 @@
-import type { Executor } from '../../platform/db/database'
+import { insertRows, type Executor } from '../../platform/db/database'
 import type { WorkflowDefinition } from './definition'
 import type { CaseEvent, CaseSnapshot } from './engine'
 
@@ -26,8 +26,8 @@ export async function findDefinition(db: Executor, key: string, version?: number
 }
 
 /** The statement storing new cases (their ids chosen by the caller). */
-export function insertCases(db: Executor, cases: readonly (CaseRecord & { timerOn: string | null; at: Date })[]) {
-  return db.insertInto('workflow.case').values(cases.map(({ at, ...fields }) => ({ ...fields, openedAt: at, updatedAt: at })))
+export function insertCases(cases: readonly (CaseRecord & { timerOn: string | null; at: Date })[]) {
+  return insertRows('workflow.case', cases.map(({ at, ...fields }) => ({ ...fields, openedAt: at, updatedAt: at })))
 }
 
 /** The case, locked for the transaction that changes it. */
@@ -55,7 +55,7 @@ export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: s
     fromState: event.from,
     toState: event.to,
     onDay: event.on,
-    fields: JSON.stringify(event.fields),
+    fields: event.fields,
     regionCode: event.regionCode,
     orgId: event.orgId,
     deadline: event.deadline,
@@ -69,8 +69,8 @@ export function eventRow(caseId: string, seq: number, event: CaseEvent, actor: s
   }
 }
 
-export function appendEvents(db: Executor, rows: readonly ReturnType<typeof eventRow>[]) {
-  return db.insertInto('workflow.event').values(rows)
+export function appendEvents(rows: readonly ReturnType<typeof eventRow>[]) {
+  return insertRows('workflow.event', rows)
 }
 
 export type StoredEvent = CaseEvent & { seq: number; actor: string; at: Date }
@@ -133,8 +133,8 @@ export interface NoticeRecord {
   readAt: Date | null
 }
 
-export function insertNotices(db: Executor, notices: readonly Omit<NoticeRecord, 'id' | 'readAt'>[]) {
-  return db.insertInto('workflow.notice').values(notices.map((n) => ({ ...n })))
+export function insertNotices(notices: readonly Omit<NoticeRecord, 'id' | 'readAt'>[]) {
+  return insertRows('workflow.notice', notices)
 }
 
 /** What a staff member is told: their department's notices, and their region's for the audiences they belong to. */

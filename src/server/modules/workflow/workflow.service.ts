@@ -3,8 +3,7 @@ import { actorName, type Actor } from '../../platform/access'
 import { auditInsert } from '../../platform/audit/audit'
 import { shanghaiDay, type WorkingCalendar } from '../../platform/calendar/calendar'
 import { workingCalendar } from '../../platform/calendar/calendar.service'
-import { writeTogether, type Executor, type Tx } from '../../platform/db/database'
-import type { Compilable } from 'kysely'
+import { writeTogether, type Executor, type Tx, type Write } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
 import { findOrg } from '../../platform/orgs/orgs.repository'
@@ -96,7 +95,7 @@ export async function openWorkflowCase(trx: Tx, deps: PlatformDeps, ctx: Request
  * engine in memory, and returns the statements that store them (cases, events, notices, audit
  * records) for the caller to run together with its own (writeTogether).
  */
-export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Compilable[] }> {
+export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings: readonly Opening[]): Promise<{ opened: Opened[]; writes: Write[] }> {
   if (openings.length === 0) return { opened: [], writes: [] }
   const calendar = await workingCalendar(deps, trx)
   const at = deps.clock.now()
@@ -118,7 +117,7 @@ export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings
   }
   await checkTargets(trx, cases.flatMap((c) => c.decided.filter((d) => d.before).map((d) => ({ id: c.record.id, kind: c.record.kind, before: d.before!, event: d.event }))))
   const writes = [
-    insertCases(trx, cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at }))),
+    insertCases(cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at }))),
     ...historyWrites(trx, deps, cases, at),
   ]
   return { opened: cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) })), writes }
@@ -185,7 +184,7 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
 }
 
 /** The statements storing the decided events of cases with their notices and audit records. */
-function historyWrites(trx: Executor, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Compilable[] {
+function historyWrites(trx: Executor, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Write[] {
   const written = cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, record, definition, seq: d.after.version })))
   const notices = written.flatMap((w) => noticesOf(w.definition, w.record.id, w.seq, w.before, w.event, at))
   const audits = written.map(({ ctx, before, event, record, seq }) => ({
@@ -194,7 +193,7 @@ function historyWrites(trx: Executor, deps: PlatformDeps, cases: readonly { reco
       ? { action: `case.${event.transition}`, targetType: 'case', targetId: record.id, regionCode: event.regionCode, detail: { from: event.from, to: event.to, version: seq } }
       : { action: 'case.open', targetType: 'case', targetId: record.id, regionCode: event.regionCode, detail: { kind: record.kind, deadline: event.deadline } },
   }))
-  return [appendEvents(trx, written.map((w) => eventRow(w.record.id, w.seq, w.event, actorName(w.ctx.actor), at))), ...(notices.length > 0 ? [insertNotices(trx, notices)] : []), auditInsert(trx, audits)]
+  return [appendEvents(written.map((w) => eventRow(w.record.id, w.seq, w.event, actorName(w.ctx.actor), at))), ...(notices.length > 0 ? [insertNotices(notices)] : []), auditInsert(audits)]
 }
 
 type NewNotice = Omit<NoticeRecord, 'id' | 'readAt'>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Actor } from '../access'
-import type { Executor, Tx } from '../db/database'
+import { insertRows, type Executor, type Tx } from '../db/database'
 
 /** One thing that happened, as the audit log records it. */
 export interface AuditEntry {
@@ -96,16 +96,12 @@ const AUDIT_SEAL_LOCK_KEY = 734_201_001
  * @example await recordAudit(trx, ctx, { action: 'org.create', targetType: 'org', targetId: org.id, regionCode: org.regionCode })
  */
 export async function recordAudit(trx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await auditInsert(trx, [{ ctx, entry }]).execute()
+  await auditInsert([{ ctx, entry }]).execute(trx)
 }
 
 /** The statement appending these entries, for a caller that writes it together with others (writeTogether). */
-export function auditInsert(trx: Executor, records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
-  const rows = records.map(({ ctx, entry }) => {
-    const fields = chainedFields(ctx, entry)
-    return { ...fields, detail: JSON.stringify(fields.detail) }
-  })
-  return trx.insertInto('platform.auditLog').values(rows)
+export function auditInsert(records: readonly { ctx: AuditContext; entry: AuditEntry }[]) {
+  return insertRows('platform.auditLog', records.map(({ ctx, entry }) => chainedFields(ctx, entry)))
 }
 
 function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {
@@ -125,7 +121,7 @@ function chainedFields(ctx: AuditContext, entry: AuditEntry): ChainedFields {
 /** Records an entry in a transaction of its own: for events with no accompanying change (denials, failed logins). */
 export async function recordAuditAlone(db: Executor, ctx: AuditContext, entry: AuditEntry): Promise<void> {
   // One statement is atomic on its own.
-  await auditInsert(db, [{ ctx, entry }]).execute()
+  await auditInsert([{ ctx, entry }]).execute(db)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict'
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Expression, type RawBuilder } from 'kysely'
 
 /**
  * Chinese full-text search the same way on PGlite and PostgreSQL: jieba segments the text in
@@ -33,10 +33,30 @@ export function queryTokens(text: string): string[] {
   return clean(jieba.cut(text, true))
 }
 
+type Parts = { a?: (string | null | undefined)[]; b?: (string | null | undefined)[] }
+
+/** The tokens of a document's weighted parts (A for names and titles, B for the rest), space-separated: what its search column is made of. */
+export interface SearchTokens {
+  a: string
+  b: string
+}
+
+export function searchTokens(parts: Parts): SearchTokens {
+  return { a: documentTokens(...(parts.a ?? [])).join(' '), b: documentTokens(...(parts.b ?? [])).join(' ') }
+}
+
 /** `to_tsvector('simple', …)` over weighted parts: A for names and titles, B for the rest. */
-export function tsvectorOf(parts: { a?: (string | null | undefined)[]; b?: (string | null | undefined)[] }): RawBuilder<string> {
-  const a = documentTokens(...(parts.a ?? [])).join(' ')
-  const b = documentTokens(...(parts.b ?? [])).join(' ')
+export function tsvectorOf(parts: Parts): RawBuilder<string> {
+  const { a, b } = searchTokens(parts)
+  return weightedVector(sql`${a}`, sql`${b}`)
+}
+
+/** The search column's value from SearchTokens held in SQL as jsonb (a row written by insertRows). */
+export function tsvectorOfJson(tokens: Expression<unknown>): RawBuilder<string> {
+  return weightedVector(sql`${tokens} ->> 'a'`, sql`${tokens} ->> 'b'`)
+}
+
+function weightedVector(a: Expression<unknown>, b: Expression<unknown>): RawBuilder<string> {
   return sql<string>`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B')`
 }
 
