@@ -68,7 +68,11 @@ export type RowValues<T extends keyof Database> = { [C in keyof Insertable<Datab
 export function insertRows<T extends keyof Database & string>(table: T, rows: readonly RowValues<T>[], computed: Partial<Record<keyof RowValues<T> & string, (value: RawBuilder<unknown>) => RawBuilder<unknown>>> = {}): Write {
   const columns = Object.keys(rows[0] ?? {})
   const snake = columns.map(snakeCase)
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(columns.map((c, i) => [snake[i], (row as Record<string, unknown>)[c] ?? null]))))
+  const json = JSON.stringify(rows.map((row: Record<string, unknown>) => {
+    const values: Record<string, unknown> = {}
+    for (let i = 0; i < columns.length; i++) values[snake[i]!] = row[columns[i]!] ?? null
+    return values
+  }))
   const derived = new Set(Object.keys(computed).map(snakeCase))
   const values = columns.map((c, i) => {
     const compute = (computed as Record<string, ((value: RawBuilder<unknown>) => RawBuilder<unknown>) | undefined>)[c]
