@@ -25,7 +25,7 @@ async function currentModel(db: Db): Promise<ClassifierModel | null> {
 }
 
 /** Suggests categories for an appeal's text; with no model yet, no suggestion. */
-export async function suggestCategories(deps: PlatformDeps, text: string): Promise<Classification> {
+export async function suggestCategories(deps: PlatformDeps, text: string | readonly string[]): Promise<Classification> {
   const model = await currentModel(deps.db)
   return model ? classify(model, text) : { best: null, ranked: [], confident: false }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { demoAppealTexts } from '../../demo/demo-appeal-texts'
 import { demoHotlineCategories } from '../../demo/demo-hotline-categories'
+import { documentTokens } from '../../platform/search/text'
 import { appealTokens, classify, trainClassifier, type TrainingExample } from './classifier'
 
 // Words jieba keeps whole, so generated texts share tokens with the training texts.
@@ -105,6 +106,16 @@ describe('the appeal classifier', () => {
     expect(classify(model, '老板拖欠我们的工资不给').best?.label).toBe('labour.wages')
     expect(classify(model, '物业说电梯要等配件').best?.label).toBe('housing.property')
     expect(classify(model, '等了一个小时公交也没来').best?.label).toBe('transport.public')
+  })
+
+  it('classifies a title and content cut apart as it classifies their text', () => {
+    fc.assert(
+      fc.property(arbitraryExamples, arbitraryText, arbitraryText, (examples, title, content) => {
+        const model = trainClassifier(examples)
+        expect(classify(model, [...documentTokens(title), ...documentTokens(content), '2026'], { top: Infinity })).toEqual(classify(model, `${title} ${content}`, { top: Infinity }))
+      }),
+      { numRuns: 50 },
+    )
   })
 
   it('keeps amounts and numbers out of the tokens', () => {

@@ -77,7 +77,11 @@ const numeral = /^[\d.,:%/-]+$/
 
 /** The tokens an appeal is classified by: jieba's search-mode tokens, each once, numerals dropped. */
 export function appealTokens(text: string): string[] {
-  return documentTokens(text).filter((token) => !numeral.test(token))
+  return classifiable(documentTokens(text))
+}
+
+function classifiable(tokens: readonly string[]): string[] {
+  return [...new Set(tokens)].filter((token) => !numeral.test(token))
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -256,15 +260,16 @@ const unclassified = (): Classification => ({ best: null, ranked: [], confident:
 
 /**
  * The likely categories of an appeal, best first, with posterior probabilities. No label when
- * the model is empty or the text has no token the model knows: the dispatcher decides.
+ * the model is empty or the text has no token the model knows: the dispatcher decides. `text`
+ * may be given as its parts' documentTokens, when the caller has cut them already.
  *
  * @example
  * const { best, confident } = classify(model, '工地晚上打桩太吵了', { threshold: 0.8 })
  * if (confident) suggestDepartment(best.label)
  */
-export function classify(model: ClassifierModel, text: string, options: ClassifyOptions = {}): Classification {
+export function classify(model: ClassifierModel, text: string | readonly string[], options: ClassifyOptions = {}): Classification {
   const m = compile(model)
-  const scores = logScores(m, appealTokens(text))
+  const scores = logScores(m, typeof text === 'string' ? appealTokens(text) : classifiable(text))
   if (scores === null) return unclassified()
   toPosteriors(scores, m.temperature)
   const top = rankedCount(options.top, m.labels.length)

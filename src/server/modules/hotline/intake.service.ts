@@ -4,7 +4,7 @@ import type { Write } from '../../platform/db/database'
 import { createGroupCommit, type GroupCommit } from '../../platform/db/group-commit'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { searchTokens } from '../../platform/search/text'
+import { documentTokens, searchTokensFrom } from '../../platform/search/text'
 import { decideOpenings, type Opened, type Opening } from '../workflow'
 import { APPEAL_WORKFLOW } from './appeal.workflow'
 import type { AppealChannel, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
@@ -109,7 +109,10 @@ async function prepareFiling(deps: PlatformDeps, ctx: RequestContext, channel: A
   const phone = input.appellantPhone ? normalisePhone(input.appellantPhone) : null
   if (input.settle?.transition === 'resolve_on_call' && input.settle.knowledgeEntryId) await requirePublishedKnowledge(deps, input.settle.knowledgeEntryId)
   const text = `${input.title ?? ''} ${input.content}`.trim()
-  const classification = await suggestCategories(deps, text)
+  // Each part is cut once, for the classifier and for the search column alike.
+  const titleTokens = documentTokens(input.title)
+  const contentTokens = documentTokens(input.content)
+  const classification = await suggestCategories(deps, [...titleTokens, ...contentTokens])
   const emergencies = emergencySignals(text)
   const suggested = classification.confident && classification.best ? classification.best.label : null
   const categoryKey = given ?? (suggested && lineUses(reference, suggested, input.line) ? suggested : null)
@@ -136,7 +139,7 @@ async function prepareFiling(deps: PlatformDeps, ctx: RequestContext, channel: A
     publicAccountId: ctx.actor.kind === 'public' ? ctx.actor.id : null,
     externalRef: input.externalRef ?? null,
     classification: stored,
-    search: searchTokens({ a: [input.title], b: [input.content, input.location] }),
+    search: searchTokensFrom(titleTokens, [...contentTokens, ...documentTokens(input.location)]),
   }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
   return { ctx, channel, input, classification, emergencies, route, limitDays: reference.limits[input.type], queryCode, row }

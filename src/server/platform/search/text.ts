@@ -42,7 +42,12 @@ export interface SearchTokens {
 }
 
 export function searchTokens(parts: Parts): SearchTokens {
-  return { a: documentTokens(...(parts.a ?? [])).join(' '), b: documentTokens(...(parts.b ?? [])).join(' ') }
+  return searchTokensFrom(documentTokens(...(parts.a ?? [])), documentTokens(...(parts.b ?? [])))
+}
+
+/** SearchTokens from tokens already cut (documentTokens), for a caller that uses them for something else too. */
+export function searchTokensFrom(a: readonly string[], b: readonly string[]): SearchTokens {
+  return { a: a.join(' '), b: b.join(' ') }
 }
 
 /** `to_tsvector('simple', …)` over weighted parts: A for names and titles, B for the rest. */
