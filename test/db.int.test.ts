@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { DatabaseHandle, Db } from '../src/server/platform/db/database'
+import { insertRows, type DatabaseHandle, type Db } from '../src/server/platform/db/database'
 import { createTestDatabase, testEngine } from './db'
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
@@ -49,5 +49,29 @@ describe(`createTestDatabase on ${testEngine()}`, () => {
     } finally {
       await third.close()
     }
+  })
+})
+
+describe(`insertRows on ${testEngine()}`, () => {
+  let handle: DatabaseHandle
+  beforeAll(async () => {
+    handle = await createTestDatabase()
+  })
+  afterAll(() => handle?.close())
+
+  const row = (action: string, detail: Record<string, unknown>, targetId: unknown) => ({ at: new Date('2026-11-28T03:04:05.678Z'), actorKind: 'system', actorId: null, actorName: '测试', action, targetType: null, targetId, regionCode: undefined, result: 'success', ip: null, detail })
+
+  test('stores each value as its column types it: instants, jsonb objects, nulls for null and undefined, a computed column', async () => {
+    const rows = [row('probe.rows.a', { nested: [1, '二', null] }, { raw: 'abc' }), row('probe.rows.b', {}, { raw: "it's" })]
+    await insertRows('platform.auditLog', rows, { targetId: (value) => sql`upper(${value} ->> 'raw')` }).execute(handle.db)
+    const stored = await handle.db.selectFrom('platform.auditLog').select(['at', 'actorId', 'actorName', 'action', 'targetId', 'regionCode', 'detail']).where('action', 'like', 'probe.rows.%').orderBy('action').execute()
+    expect(stored).toEqual([
+      { at: new Date('2026-11-28T03:04:05.678Z'), actorId: null, actorName: '测试', action: 'probe.rows.a', targetId: 'ABC', regionCode: null, detail: { nested: [1, '二', null] } },
+      { at: new Date('2026-11-28T03:04:05.678Z'), actorId: null, actorName: '测试', action: 'probe.rows.b', targetId: "IT'S", regionCode: null, detail: {} },
+    ])
+  })
+
+  test('refuses a key that is not a plain column name, before anything reaches the database', () => {
+    expect(() => insertRows('platform.auditLog', [{ 'action") values (1); --': 'x' } as never])).toThrow(/not a column name/)
   })
 })

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Compilable, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely'
+import { sql, type RawBuilder, type Selectable, type Updateable } from 'kysely'
 import { insertRows, writeTogether, type Executor, type Write } from '../../platform/db/database'
 import { tsvectorOfJson, type SearchTokens } from '../../platform/search/text'
 import type { CaseSnapshot } from '../workflow'
 import { liveStates } from './appeal.workflow'
-import type { AppealChannel, AppealTable, AppealType, HotlineLine, StoredClassification } from './appeals.tables'
+import type { AppealChannel, AppealTable, AppealType, HotlineLine } from './appeals.tables'
 
 export type AppealRow = Omit<Selectable<AppealTable>, 'search'>
 /** An appeal to store: every column but those a filing may leave to their defaults, and the tokens it is found by. */
@@ -43,8 +43,8 @@ export function caseCopy(c: CaseSnapshot) {
 }
 
 /**
- * Stores new appeals; `alongWith` are other writes of the transaction that go in the same
- * statement (their cases: writeTogether). Returns the appeals as stored, in the order given.
+ * Stores new appeals; `alongWith` are other writes that go in the same statement (their cases:
+ * writeTogether). Returns the appeals as stored, in the order given, without reading them back.
  */
 export async function insertAppeals(db: Executor, rows: readonly NewAppeal[], alongWith: readonly Write[] = []): Promise<AppealRow[]> {
   if (rows.length === 0) return []

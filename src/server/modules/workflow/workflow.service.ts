@@ -118,7 +118,7 @@ export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings
   await checkTargets(trx, cases.flatMap((c) => c.decided.filter((d) => d.before).map((d) => ({ id: c.record.id, kind: c.record.kind, before: d.before!, event: d.event }))))
   const writes = [
     insertCases(cases.map(({ record, definition }) => ({ ...record, timerOn: nextTimerOn(definition, record, calendar), at }))),
-    ...historyWrites(trx, deps, cases, at),
+    ...historyWrites(deps, cases, at),
   ]
   return { opened: cases.map(({ record, decided }) => ({ record, changes: decided.slice(1).map((d) => changeOf(record, d.event, d.after, at)) })), writes }
 }
@@ -178,13 +178,13 @@ async function commitEvent(trx: Tx, deps: PlatformDeps, ctx: RequestContext, def
   const at = deps.clock.now()
   const next = evolve(snapshotOf(record), event)
   if (!(await updateCase(trx, record.id, record.version, { ...next, timerOn: nextTimerOn(definition, next, calendar), at }))) throw caseNotFound()
-  await writeTogether(trx, historyWrites(trx, deps, [{ record, definition, decided: [{ ctx, before: record, event, after: next }] }], at))
+  await writeTogether(trx, historyWrites(deps, [{ record, definition, decided: [{ ctx, before: record, event, after: next }] }], at))
   await deps.events.publish(trx, deps, ctx, CASE_CHANGED, changeOf(record, event, next, at))
   return { ...record, ...next }
 }
 
 /** The statements storing the decided events of cases with their notices and audit records. */
-function historyWrites(trx: Executor, deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Write[] {
+function historyWrites(deps: PlatformDeps, cases: readonly { record: CaseRecord; definition: WorkflowDefinition; decided: readonly Decided[] }[], at: Date): Write[] {
   const written = cases.flatMap(({ record, definition, decided }) => decided.map((d) => ({ ...d, record, definition, seq: d.after.version })))
   const notices = written.flatMap((w) => noticesOf(w.definition, w.record.id, w.seq, w.before, w.event, at))
   const audits = written.map(({ ctx, before, event, record, seq }) => ({

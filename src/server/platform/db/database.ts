@@ -67,6 +67,9 @@ export type RowValues<T extends keyof Database> = { [C in keyof Insertable<Datab
  */
 export function insertRows<T extends keyof Database & string>(table: T, rows: readonly RowValues<T>[], computed: Partial<Record<keyof RowValues<T> & string, (value: RawBuilder<unknown>) => RawBuilder<unknown>>> = {}): Write {
   const columns = Object.keys(rows[0] ?? {})
+  // Names go into the statement's text: they come from code, and anything but a plain name is refused.
+  const strange = columns.find((c) => !/^[A-Za-z][A-Za-z0-9]*$/.test(c))
+  if (strange !== undefined) throw new Error(`insertRows: ${JSON.stringify(strange)} is not a column name`)
   // Each row goes as an array, its values in column order: a wide object built key by key is
   // slow in V8 (it falls back to a dictionary) and its keys would be sent again for every row.
   const json = JSON.stringify(rows.map((row: Record<string, unknown>) => columns.map((c) => row[c] ?? null)))

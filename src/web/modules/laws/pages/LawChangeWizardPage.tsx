@@ -78,7 +78,6 @@ export default function LawChangeWizardPage() {
   }, [step])
 
   const articles = law?.articles ?? []
-  const kind = basics?.kind
 
   const body = useMemo<NewLawChangeBody | null>(() => {
     if (!basics) return null
