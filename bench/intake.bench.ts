@@ -135,7 +135,7 @@ async function main() {
   loopDelay.disable()
   log(`  server event loop: ${(performance.eventLoopUtilization(loopBefore).utilization * 100).toFixed(0)}% busy, delay mean ${fmt(loopDelay.mean / 1e6)}, p99 ${fmt(loopDelay.percentile(99) / 1e6)}`)
   log(`  stored ${(after - before).toLocaleString()}, acknowledged ${ours.acknowledged.toLocaleString()}: ${after - before === ours.acknowledged ? 'equal' : 'NOT EQUAL'}`)
-  const unsealed = Number((await sql<{ n: number }>`select count(*)::int8 as n from platform.audit_log where hash is null`.execute(handle.db)).rows[0]!.n)
+  const unsealed = Number((await sql<{ n: number }>`select count(*)::int8 as n from platform.audit_pending`.execute(handle.db)).rows[0]!.n)
   log(`  audit records not yet sealed into the chain when the last answer came: ${unsealed.toLocaleString()} (the sealer runs every second)`)
   stopBackground()
   await app.close()

@@ -39,13 +39,17 @@ describe('the audit log', () => {
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true)
   })
 
-  it('refuses updates and deletes, sealed or not; sealing changes nothing but the seal', async () => {
+  it('refuses updates and deletes of records and of seals; sealing writes a seal and leaves the record as it was', async () => {
     await t.deps.db.transaction().execute((trx) => recordAudit(trx, { actor: { kind: 'system', name: 'test' }, ip: null, at: t.clock.now() }, { action: 'seal.unsealed' }))
+    const record = await t.deps.db.selectFrom('platform.auditLog').selectAll().where('action', '=', 'seal.unsealed').executeTakeFirstOrThrow()
+    expect(await t.deps.db.selectFrom('platform.auditPending').selectAll().where('seq', '=', record.seq).execute()).toEqual([{ seq: record.seq }])
     await expect(sql`update platform.audit_log set action = 'x' where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
-    await expect(sql`update platform.audit_log set action = 'x', hash = 'f', prev_hash = 'f', link = 999999 where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from platform.audit_log where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await sealAllAudit(t.deps.db)
-    await expect(sql`update platform.audit_log set hash = 'f' where action = 'seal.unsealed'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    expect(await t.deps.db.selectFrom('platform.auditLog').selectAll().where('seq', '=', record.seq).executeTakeFirstOrThrow()).toEqual(record)
+    expect(await t.deps.db.selectFrom('platform.auditSeal').select('seq').where('seq', '=', record.seq).execute()).toEqual([{ seq: record.seq }])
+    await expect(sql`update platform.audit_seal set hash = 'f' where seq = ${record.seq}`.execute(t.deps.db)).rejects.toThrow(/append-only/)
+    await expect(sql`delete from platform.audit_seal`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await expect(sql`update platform.audit_log set action = 'x'`.execute(t.deps.db)).rejects.toThrow(/append-only/)
     await expect(sql`delete from platform.audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/)
   })
@@ -54,8 +58,7 @@ describe('the audit log', () => {
     const ctx = { actor: { kind: 'system' as const, name: 'test' }, ip: null, at: t.clock.now() }
     await Promise.all(Array.from({ length: 20 }, (_, i) => t.deps.db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'seal.concurrent', targetId: String(i) }))))
     await Promise.all([sealAllAudit(t.deps.db), sealAllAudit(t.deps.db), sealAllAudit(t.deps.db)])
-    const unsealed = await t.deps.db.selectFrom('platform.auditLog').select('seq').where('hash', 'is', null).execute()
-    expect(unsealed).toEqual([])
+    expect(await t.deps.db.selectFrom('platform.auditPending').select('seq').execute()).toEqual([])
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true)
   })
 
@@ -65,6 +68,7 @@ describe('the audit log', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json().total).toBe(5)
     expect(response.json().items.map((e: { targetId: string }) => e.targetId)).toEqual(['4', '3', '2'])
+    expect(response.json().items.every((e: { hash: string | null }) => /^[0-9a-f]{64}$/.test(e.hash ?? '')), 'sealed records show their link hash').toBe(true)
     const sysadmin = await t.login('sysadmin')
     expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: sysadmin } })).statusCode).toBe(403)
   })
@@ -112,5 +116,21 @@ describe('tail truncation', () => {
     await sql`alter table platform.audit_log disable trigger audit_log_append_only`.execute(d.deps.db)
     await sql`delete from platform.audit_log where seq = ${last.seq}`.execute(d.deps.db)
     expect(await verifyAuditChain(d.deps.db)).toMatchObject({ ok: false, reason: 'head_mismatch' })
+  })
+})
+
+describe('a record kept out of the chain', () => {
+  let d: TestApp
+  beforeAll(async () => {
+    d = await createTestApp()
+  })
+  afterAll(() => d.close())
+
+  it('is found when its pending note is removed before the sealer sees it', async () => {
+    await sealAllAudit(d.deps.db)
+    await d.deps.db.transaction().execute((trx) => recordAudit(trx, { actor: { kind: 'system', name: 'test' }, ip: null, at: d.clock.now() }, { action: 'test.hidden' }))
+    const hidden = await d.deps.db.selectFrom('platform.auditLog').select('seq').where('action', '=', 'test.hidden').executeTakeFirstOrThrow()
+    await sql`delete from platform.audit_pending where seq = ${hidden.seq}`.execute(d.deps.db)
+    expect(await verifyAuditChain(d.deps.db)).toMatchObject({ ok: false, brokenAt: hidden.seq, reason: 'unlinked' })
   })
 })

@@ -24,6 +24,7 @@ export async function searchAudit(deps: PlatformDeps, ctx: RequestContext, filte
   const withPlatformWide = region === actor.regionCode && region === deps.homeProvince
   let query = deps.db
     .selectFrom('platform.auditLog')
+    .leftJoin('platform.auditSeal', 'platform.auditSeal.seq', 'platform.auditLog.seq')
     .where((eb) => (withPlatformWide ? eb.or([eb('regionCode', 'like', `${region}%`), eb('regionCode', 'is', null)]) : eb('regionCode', 'like', `${region}%`)))
   if (filter.actor) query = query.where((eb) => eb.or([eb('actorName', '=', filter.actor!), eb('actorId', '=', filter.actor!)]))
   if (filter.action) query = query.where('action', 'like', `${escapeLike(filter.action)}%`)
@@ -31,11 +32,11 @@ export async function searchAudit(deps: PlatformDeps, ctx: RequestContext, filte
   if (filter.from) query = query.where('at', '>=', new Date(filter.from))
   if (filter.to) query = query.where('at', '<', new Date(filter.to))
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('seq', 'desc').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).execute(),
+    query.selectAll('platform.auditLog').select(['platform.auditSeal.hash', 'platform.auditSeal.link']).orderBy('platform.auditLog.seq', 'desc').offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return {
-    items: rows.map(({ prevHash: _prev, ...row }) => ({ ...row, at: row.at.toISOString() })),
+    items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
     total: Number(count.n),
   }
 }

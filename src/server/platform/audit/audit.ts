@@ -129,29 +129,27 @@ export async function recordAuditAlone(db: Executor, ctx: AuditContext, entry: A
 
 /**
  * Links the committed, unsealed records into the chain, oldest first, up to `batchSize` of them:
- * each gets the next link number, the previous record's hash and its own. One sealer at a time
- * (another finding the lock taken does nothing). Returns how many it sealed.
+ * each gets a seal with the next link number, the previous record's hash and its own, and leaves
+ * the pending list. The record itself is never written again. One sealer at a time (another
+ * finding the lock taken does nothing). Returns how many it sealed.
  */
 export async function sealAuditLog(db: Executor, batchSize = sealBatch): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${AUDIT_SEAL_LOCK_KEY}) as locked`.execute(trx)
     if (!rows[0]?.locked) return 0
-    const pending = await trx.selectFrom('platform.auditLog').selectAll().where('hash', 'is', null).orderBy('seq').limit(batchSize).execute()
+    const pending = await trx.selectFrom('platform.auditPending as p').innerJoin('platform.auditLog as a', 'a.seq', 'p.seq').selectAll('a').orderBy('p.seq').limit(batchSize).execute()
     if (pending.length === 0) return 0
     const head = await trx.selectFrom('platform.auditHead').select(['seq', 'hash']).executeTakeFirst()
     let prevHash = head?.hash ?? GENESIS_HASH
     let link = head?.seq ?? 0
     const seals = pending.map((row) => {
       const hash = auditLinkHash(prevHash, row)
-      const seal = { seq: row.seq, prev_hash: prevHash, hash, link: ++link }
+      const seal = { link: ++link, seq: row.seq, prevHash, hash }
       prevHash = hash
       return seal
     })
-    // One JSON parameter, not four placeholders a record: thousands of them cost more to build than to hash.
-    await sql`
-      update platform.audit_log as a set prev_hash = s.prev_hash, hash = s.hash, link = s.link
-      from jsonb_to_recordset(${JSON.stringify(seals)}::jsonb) as s (seq bigint, prev_hash text, hash text, link bigint)
-      where a.seq = s.seq`.execute(trx)
+    await insertRows('platform.auditSeal', seals).execute(trx)
+    await sql`delete from platform.audit_pending where seq in (select jsonb_array_elements_text(${JSON.stringify(seals.map((s) => s.seq))}::jsonb)::bigint)`.execute(trx)
     await trx
       .insertInto('platform.auditHead')
       .values({ id: true, seq: link, hash: prevHash })
@@ -189,12 +187,13 @@ export interface ChainReport {
   ok: boolean
   checked: number
   brokenAt?: number
-  reason?: 'hash_mismatch' | 'link_mismatch' | 'head_mismatch'
+  reason?: 'hash_mismatch' | 'link_mismatch' | 'head_mismatch' | 'unlinked'
 }
 
 /**
  * Seals what has committed, then walks the whole chain in link order and reports the first link
- * that does not hold (a record edited, removed from the middle, or removed from the end).
+ * that does not hold (a record edited, removed from the middle, or removed from the end), or a
+ * record kept out of the chain (neither sealed nor waiting to be).
  */
 export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainReport> {
   await sealAllAudit(db)
@@ -202,7 +201,7 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
   let lastLink = 0
   let checked = 0
   for (;;) {
-    const rows = await db.selectFrom('platform.auditLog').selectAll().where('link', '>', lastLink).orderBy('link').limit(batchSize).execute()
+    const rows = await db.selectFrom('platform.auditSeal as s').innerJoin('platform.auditLog as a', 'a.seq', 's.seq').selectAll('a').select(['s.link', 's.prevHash', 's.hash']).where('s.link', '>', lastLink).orderBy('s.link').limit(batchSize).execute()
     for (const row of rows) {
       if (row.prevHash !== prevHash || row.link !== lastLink + 1) return { ok: false, checked, brokenAt: row.seq, reason: 'link_mismatch' }
       if (auditLinkHash(prevHash, row) !== row.hash) return { ok: false, checked, brokenAt: row.seq, reason: 'hash_mismatch' }
@@ -215,5 +214,14 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
   const head = await db.selectFrom('platform.auditHead').select(['seq', 'hash']).executeTakeFirst()
   const headMatches = head === undefined ? checked === 0 : head.seq === lastLink && head.hash === prevHash
   if (!headMatches) return { ok: false, checked, brokenAt: head?.seq ?? lastLink, reason: 'head_mismatch' }
+  const unlinked = await db
+    .selectFrom('platform.auditLog as a')
+    .select('a.seq')
+    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('platform.auditSeal as s').select('s.seq').whereRef('s.seq', '=', 'a.seq'))))
+    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('platform.auditPending as p').select('p.seq').whereRef('p.seq', '=', 'a.seq'))))
+    .orderBy('a.seq')
+    .limit(1)
+    .executeTakeFirst()
+  if (unlinked) return { ok: false, checked, brokenAt: unlinked.seq, reason: 'unlinked' }
   return { ok: true, checked }
 }

@@ -98,11 +98,20 @@ export interface AuditLogTable {
   result: 'success' | 'denied' | 'failure'
   ip: string | null
   detail: JSONColumnType<Record<string, unknown>, string, string>
-  /** Set when the sealer links the record into the chain (null until then). */
-  prevHash: string | null
-  hash: string | null
+}
+
+/** A record's link in the hash chain, added by the sealer once the record has committed. */
+export interface AuditSealTable {
   /** The record's place in the chain: 1, 2, 3 … in the order the sealer linked them. */
-  link: number | null
+  link: number
+  seq: number
+  prevHash: string
+  hash: string
+}
+
+/** Records appended and not sealed yet (a trigger notes each one). */
+export interface AuditPendingTable {
+  seq: number
 }
 
 export interface AuditHeadTable {
@@ -141,6 +150,8 @@ export interface PlatformTables {
   'platform.apiToken': ApiTokenTable
   'platform.auditLog': AuditLogTable
   'platform.auditHead': AuditHeadTable
+  'platform.auditSeal': AuditSealTable
+  'platform.auditPending': AuditPendingTable
   'platform.idempotencyKey': IdempotencyKeyTable
   'platform.calendarOverride': CalendarOverrideTable
 }
