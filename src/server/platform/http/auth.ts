@@ -22,11 +22,6 @@ declare module 'fastify' {
     permission?: Permission
     /** Open to anyone, signed in or not. Every other route needs a signed-in caller. */
     public?: boolean
-    /**
-     * Whose Idempotency-Keys these are, for a public route whose callers identify themselves in the
-     * request (an Open311 client's api_key): keys of different callers never meet.
-     */
-    idempotencyActor?: (request: FastifyRequest) => string | undefined
   }
 }
 

@@ -12,6 +12,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: { actor: string; key: string }
   }
+  interface FastifyContextConfig {
+    /**
+     * Whose Idempotency-Keys these are, for a public route whose callers identify themselves in the
+     * request (an Open311 client's api_key): keys of different callers never meet.
+     */
+    idempotencyActor?: (request: FastifyRequest) => string | undefined
+  }
 }
 
 function actorKey(request: FastifyRequest): string {
