@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder } from 'kysely'
 import type { Executor } from '../../platform/db/database'
-import { tsqueryOf, tsvectorOf } from '../../platform/search/text'
+import { quoteLexeme, tsqueryOf, tsvectorOf } from '../../platform/search/text'
 import type { KnowledgeEntryTable, KnowledgeLevel, KnowledgeRevisionTable, KnowledgeStatus, RevisionStatus, WorkingStatus } from './knowledge.tables'
 import type { StatusFilter } from './knowledge.schemas'
 
@@ -177,6 +177,18 @@ export async function lockEntry(db: Executor, id: string): Promise<EntryRecord |
   return db.selectFrom('hotline.knowledgeEntry').select(entryColumns).where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
+/** Whether an entry has a published revision valid on `day` (one query: the entry joined to its published revision). */
+export async function isPublishedUnexpired(db: Executor, id: string, day: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('hotline.knowledgeEntry as e')
+    .innerJoin('hotline.knowledgeRevision as r', 'r.id', 'e.publishedRevisionId')
+    .select('e.id')
+    .where('e.id', '=', id)
+    .where('r.validUntil', '>=', day)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function findRevision(db: Executor, id: string): Promise<RevisionRecord | undefined> {
   return db.selectFrom('hotline.knowledgeRevision').select(revisionColumns).where('id', '=', id).executeTakeFirst()
 }
@@ -324,11 +336,6 @@ export interface SuggestionRow {
   validUntil: string
 }
 
-/** A lexeme of to_tsquery, quoted so that user text is never read as tsquery syntax. */
-function lexeme(token: string, weight = ''): string {
-  return `'${token.replaceAll("'", "''").replaceAll('\\', '\\\\')}'${weight}`
-}
-
 /**
  * The published, unexpired revisions of the given regions that a typed appeal is about, best first.
  * An appeal is talk, not a search: it matches a revision when one of its words is in the title or
@@ -336,11 +343,11 @@ function lexeme(token: string, weight = ''): string {
  */
 export async function findSuggestions(db: Executor, query: { regions: readonly string[]; today: string; text: string; tokens: readonly string[]; limit: number }): Promise<SuggestionRow[]> {
   if (query.regions.length === 0 || query.tokens.length === 0) return []
-  const anyInTitle = query.tokens.map((t) => lexeme(t, ':A')).join(' | ')
-  const all = query.tokens.map((t) => lexeme(t)).join(' & ')
+  const anyInTitle = query.tokens.map((t) => quoteLexeme(t, ':A')).join(' | ')
+  const all = query.tokens.map((t) => quoteLexeme(t)).join(' & ')
   // One tsquery, so that one GIN index scan answers the match.
   const match = sql<string>`to_tsquery('simple', ${`(${anyInTitle}) | (${all})`})`
-  const any = sql<string>`to_tsquery('simple', ${query.tokens.map((t) => lexeme(t)).join(' | ')})`
+  const any = sql<string>`to_tsquery('simple', ${query.tokens.map((t) => quoteLexeme(t)).join(' | ')})`
   // A published revision belongs to a published entry (retiring one retires the other), so the
   // revisions alone answer: no join.
   return (

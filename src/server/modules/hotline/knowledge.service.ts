@@ -18,6 +18,7 @@ import {
   findSuggestions,
   insertEntry,
   insertRevision,
+  isPublishedUnexpired,
   lastRevisionNumber,
   lockEntry,
   revisionsOf,
@@ -304,23 +305,11 @@ export async function suggestKnowledge(deps: PlatformDeps, ctx: RequestContext, 
   }))
 }
 
-/**
- * The published entry an agent answered a call from (即时办结), for the hotline to record: its
- * stable id and the revision the caller was told. Null when it is not published or has expired.
- */
 /** A knowledge entry an answer on the call may cite: published and not expired, or a clear error. */
 export async function requirePublishedKnowledge(deps: PlatformDeps, id: string): Promise<void> {
-  if (!(await publishedKnowledgeEntry(deps.db, id, shanghaiDay(deps.clock.now())))) {
+  if (!(await isPublishedUnexpired(deps.db, id, today(deps)))) {
     throw new AppError('invalid', 'knowledge_entry_invalid', { zh: '所引用的热线百科条目未发布或已过期', en: 'The knowledge entry is not published or has expired' }, { field: 'knowledgeEntryId' })
   }
-}
-
-export async function publishedKnowledgeEntry(db: Executor, id: string, day: string): Promise<{ id: string; revisionId: string; title: string; regionCode: string } | null> {
-  const entry = await findEntry(db, id)
-  if (!entry?.publishedRevisionId) return null
-  const revision = await findRevision(db, entry.publishedRevisionId)
-  if (!revision || revision.validUntil < day) return null
-  return { id: entry.id, revisionId: revision.id, title: revision.title, regionCode: entry.regionCode }
 }
 
 // ---- Writing ---------------------------------------------------------------------------------------

@@ -65,6 +65,11 @@ function weightedVector(a: Expression<unknown>, b: Expression<unknown>): RawBuil
   return sql<string>`setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B')`
 }
 
+/** A lexeme of to_tsquery, quoted (with an optional weight such as `:A`) so that user text is never read as tsquery syntax. */
+export function quoteLexeme(token: string, weight = ''): string {
+  return `'${token.replaceAll("'", "''").replaceAll('\\', '\\\\')}'${weight}`
+}
+
 /**
  * The tsquery of a search text, or null when it has no searchable token. Each token is quoted
  * as a lexeme, so user input can never be read as tsquery syntax.
@@ -72,6 +77,6 @@ function weightedVector(a: Expression<unknown>, b: Expression<unknown>): RawBuil
 export function tsqueryOf(text: string): RawBuilder<string> | null {
   const tokens = queryTokens(text)
   if (tokens.length === 0) return null
-  const lexemes = tokens.map((t) => `'${t.replaceAll("'", "''").replaceAll('\\', '\\\\')}'`).join(' & ')
+  const lexemes = tokens.map((t) => quoteLexeme(t)).join(' & ')
   return sql<string>`to_tsquery('simple', ${lexemes})`
 }
