@@ -2,13 +2,11 @@ import { requireAccess, requireStaff, type StaffActor } from '../../platform/acc
 import { isValidDay, shanghaiDay } from '../../platform/calendar/calendar'
 import type { PlatformDeps, RequestContext } from '../../platform/deps'
 import { AppError, type Message } from '../../platform/errors'
-import { findOrgs } from '../../platform/orgs/orgs.repository'
-import { findRegions } from '../../platform/regions/regions.repository'
 import { documentTokens } from '../../platform/search/text'
 import { appealStateNames } from './appeal.workflow'
 import type { HotlineLine } from './appeals.tables'
-import { listCategories } from './dispatch.repository'
 import { appealsOfCells, countOutcomes, countSurgeWindows, emptyCounts, outcomeKeys, type ClusterAppeal, type MetricsGrouping, type OutcomeCounts } from './metrics.repository'
+import { hotlineReference, type HotlineReference } from './reference'
 import { defaultSurgeOptions, detectSurges, sharedTerms, type SurgeAlert, type SurgeCell } from './surge'
 
 /*
@@ -135,22 +133,27 @@ function sumCounts(rows: readonly OutcomeCounts[]): OutcomeCounts {
   return total
 }
 
-/** The display names of the groups' keys, one query per kind of name. */
-async function groupNames(deps: PlatformDeps, groupBy: MetricsGrouping, keys: readonly (string | null)[]): Promise<(key: string | null) => Message> {
-  const present = keys.filter((k): k is string => k !== null)
+/** Category names by key, from the hotline's in-memory reference. */
+function categoryNameOf(reference: HotlineReference, key: string): Message | undefined {
+  const category = reference.categories.get(key)
+  return category && { zh: category.nameZh, en: category.nameEn }
+}
+
+/** The display names of the groups' keys, from the hotline's in-memory reference (no query once it is loaded). */
+async function groupNames(deps: PlatformDeps, groupBy: MetricsGrouping): Promise<(key: string | null) => Message> {
   const same = (name: string): Message => ({ zh: name, en: name })
   switch (groupBy) {
     case 'region': {
-      const names = new Map((await findRegions(deps.db, present)).map((r) => [r.code, r.name]))
-      return (key) => same(key === null ? '' : (names.get(key) ?? key))
+      const { regions } = await hotlineReference(deps.db, deps.homeProvince)
+      return (key) => same(key === null ? '' : (regions.get(key)?.name ?? key))
     }
     case 'org': {
-      const names = new Map((await findOrgs(deps.db, present)).map((o) => [o.id, o.name]))
-      return (key) => (key === null ? { zh: '未派单', en: 'Not dispatched' } : same(names.get(key) ?? key))
+      const { orgs } = await hotlineReference(deps.db, deps.homeProvince)
+      return (key) => (key === null ? { zh: '未派单', en: 'Not dispatched' } : same(orgs.get(key)?.name ?? key))
     }
     case 'category': {
-      const names = new Map((await listCategories(deps.db)).map((c) => [c.key, { zh: c.nameZh, en: c.nameEn }]))
-      return (key) => (key === null ? { zh: '未分类', en: 'Unclassified' } : (names.get(key) ?? same(key)))
+      const reference = await hotlineReference(deps.db, deps.homeProvince)
+      return (key) => (key === null ? { zh: '未分类', en: 'Unclassified' } : (categoryNameOf(reference, key) ?? same(key)))
     }
     case 'line':
       return (key) => lineNames[key as HotlineLine] ?? same(key ?? '')
@@ -179,7 +182,7 @@ export async function appealMetrics(deps: PlatformDeps, ctx: RequestContext, que
   const rows = await countOutcomes(deps.db, { ...scope, since: period.since, until: period.until, line: query.line }, query.groupBy)
   const head = { from: period.from, to: period.to, regionCode: scope.regionPrefix, line: query.line ?? null, groupBy: query.groupBy ?? null, overall: metricsOf(sumCounts(rows)) }
   if (!query.groupBy) return { ...head, groups: [] }
-  const nameOf = await groupNames(deps, query.groupBy, rows.map((r) => r.key))
+  const nameOf = await groupNames(deps, query.groupBy)
   return { ...head, groups: orderGroups(query.groupBy, rows.map((row) => ({ key: row.key, name: nameOf(row.key), metrics: metricsOf(row) }))) }
 }
 
@@ -283,8 +286,9 @@ function clusterOf(appeals: readonly ClusterAppeal[], total: number): SurgeView[
 
 /**
  * The categories and counties whose appeals in the last `hours` far exceed the same hours on the
- * previous `days` days (see surge.ts), each with the cluster of appeals behind it. Four queries:
- * the window counts, the surging cells' appeals, and the category and region names.
+ * previous `days` days (see surge.ts), each with the cluster of appeals behind it. Two queries:
+ * the window counts and the surging cells' appeals; the category and region names come from the
+ * hotline's in-memory reference.
  */
 export async function appealSurges(deps: PlatformDeps, ctx: RequestContext, query: SurgeQuery & { regionCode?: string }): Promise<SurgeReport> {
   const actor = requireStaff(ctx.actor)
@@ -295,23 +299,20 @@ export async function appealSurges(deps: PlatformDeps, ctx: RequestContext, quer
   const alerts = detectSurges(cellsOf(counts, query.days), defaultSurgeOptions).slice(0, MAX_ALERTS)
   const head = { since: since.toISOString(), until: now.toISOString(), hours: query.hours, days: query.days, thresholds: { ...defaultSurgeOptions } }
   if (alerts.length === 0) return { ...head, alerts: [] }
-  const [appeals, categories, regions] = await Promise.all([
+  const [appeals, reference] = await Promise.all([
     appealsOfCells(deps.db, { ...scope, since, until: now }, alerts, CLUSTER_READ),
-    listCategories(deps.db),
-    findRegions(deps.db, [...new Set(alerts.map((a) => a.regionCode))]),
+    hotlineReference(deps.db, deps.homeProvince),
   ])
-  const categoryNames = new Map(categories.map((c) => [c.key, { zh: c.nameZh, en: c.nameEn }]))
-  const regionNames = new Map(regions.map((r) => [r.code, r.name]))
-  return { ...head, alerts: alerts.map((alert) => viewOfSurge(alert, appeals, categoryNames, regionNames)) }
+  return { ...head, alerts: alerts.map((alert) => viewOfSurge(alert, appeals, reference)) }
 }
 
-function viewOfSurge(alert: SurgeAlert, appeals: readonly ClusterAppeal[], categoryNames: Map<string, Message>, regionNames: Map<string, string>): SurgeView {
+function viewOfSurge(alert: SurgeAlert, appeals: readonly ClusterAppeal[], reference: HotlineReference): SurgeView {
   const own = appeals.filter((a) => a.categoryKey === alert.categoryKey && a.county === alert.regionCode)
   return {
     categoryKey: alert.categoryKey,
-    categoryName: categoryNames.get(alert.categoryKey) ?? { zh: alert.categoryKey, en: alert.categoryKey },
+    categoryName: categoryNameOf(reference, alert.categoryKey) ?? { zh: alert.categoryKey, en: alert.categoryKey },
     regionCode: alert.regionCode,
-    regionName: regionNames.get(alert.regionCode) ?? null,
+    regionName: reference.regions.get(alert.regionCode)?.name ?? null,
     count: alert.count,
     baselineMean: round2(alert.mean),
     baselineSd: round2(alert.sd),

@@ -4,14 +4,13 @@ import { recordAudit } from '../../platform/audit/audit'
 import { tokenHash } from '../../platform/auth/session'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
-import { findOrgs } from '../../platform/orgs/orgs.repository'
 import { redactPii } from '../../platform/pii/pii'
 import { provinceNamesEn } from '../../platform/regions/province-names'
 import { findRegion, findRegions, type RegionRecord } from '../../platform/regions/regions.repository'
 import { appealStateNames } from './appeal.workflow'
 import { categories } from './appeals.service'
 import type { AppealType, HotlineLine } from './appeals.tables'
-import { findCategory, typeLimits, type CategoryRecord } from './dispatch.repository'
+import type { CategoryRecord } from './dispatch.repository'
 import { submitAppeal } from './intake.service'
 import { hotlineReference } from './reference'
 import { GEOREPORT_V2, w3Instant, type Open311Attribute, type Open311Discovery, type Open311Receipt, type Open311Request, type Open311Service, type Open311ServiceDefinition, type Open311Token } from './open311.format'
@@ -183,7 +182,7 @@ const notFound = (id: string, zh: string, en: string, field: string) => new AppE
 
 /** The endpoint as Service Discovery describes it. */
 export async function discovery(deps: PlatformDeps, endpointUrl: string): Promise<Open311Discovery> {
-  const province = (await findRegion(deps.db, deps.homeProvince))?.name ?? ''
+  const province = (await hotlineReference(deps.db, deps.homeProvince)).regions.get(deps.homeProvince)?.name ?? ''
   const provinceEn = provinceNamesEn[deps.homeProvince] ?? ''
   return {
     changeset: OPEN311_CHANGESET,
@@ -219,7 +218,7 @@ export async function serviceDefinition(deps: PlatformDeps, serviceCode: string,
 }
 
 async function requireService(deps: PlatformDeps, serviceCode: string): Promise<CategoryRecord> {
-  const category = await findCategory(deps.db, serviceCode)
+  const category = (await hotlineReference(deps.db, deps.homeProvince)).categories.get(serviceCode)
   if (!category || !category.active) throw notFound('service_code_not_found', `服务类型 ${serviceCode} 不存在`, `service_code ${serviceCode} was not found`, 'service_code')
   return category
 }
@@ -468,14 +467,15 @@ function statusFilter(status: string | undefined): PublishedAppealFilter['states
   return { in: closedStates, exclude: asked[0] === 'open' }
 }
 
-/** The requests as the public may see them: never who filed them; a confidential one without its text and place. */
+/**
+ * The requests as the public may see them: never who filed them; a confidential one without its text and place.
+ * Department names and time limits come from the hotline's in-memory reference; the regions' full names are read (the reference keeps short names only).
+ */
 async function presentRequests(deps: PlatformDeps, rows: readonly PublishedAppeal[]): Promise<Open311Request[]> {
-  const [orgs, regions, limits] = await Promise.all([
-    findOrgs(deps.db, [...new Set(rows.flatMap((r) => (r.orgId ? [r.orgId] : [])))]),
+  const [{ orgs, limits }, regions] = await Promise.all([
+    hotlineReference(deps.db, deps.homeProvince),
     findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))]),
-    typeLimits(deps.db),
   ])
-  const orgNames = new Map(orgs.map((o) => [o.id, o.name]))
   const regionNames = new Map(regions.map((r) => [r.code, r.fullName]))
   return rows.map((row) => {
     const hidden = row.confidential
@@ -488,7 +488,7 @@ async function presentRequests(deps: PlatformDeps, rows: readonly PublishedAppea
       service_name: row.categoryName,
       service_code: row.categoryKey,
       description: hidden ? null : redactPii(row.content),
-      agency_responsible: row.orgId ? (orgNames.get(row.orgId) ?? null) : null,
+      agency_responsible: row.orgId ? (orgs.get(row.orgId)?.name ?? null) : null,
       service_notice: noticeOf(row.type, limits),
       requested_datetime: w3Instant(row.submittedAt),
       updated_datetime: w3Instant(row.updatedAt),
