@@ -61,6 +61,19 @@ export interface AppealPage {
   total: number
 }
 
+/** A notice as GET /api/workflow/notices answers (src/server/modules/workflow/notices.routes.ts). */
+export interface Notice {
+  id: string
+  caseId: string
+  seq: number
+  kind: string
+  regionCode: string
+  orgId: string | null
+  escalation: number
+  createdAt: string
+  readAt: string | null
+}
+
 // ---- Query keys and calls -----------------------------------------------------------------------
 
 export const hotlineKeys = {
@@ -86,6 +99,10 @@ export const hotlineApi = {
   act: (id: string, transition: string, expectedVersion: number, fields: ActionFields) =>
     api.post<AppealView>(`/api/hotline/appeals/${enc(id)}/actions`, { transition, expectedVersion, fields }),
   reveal: (id: string) => api.post<{ name: string | null; phone: string | null }>(`/api/hotline/appeals/${enc(id)}/reveal`),
+  /** The appeal of a workflow case (a notice names its case), or undefined. */
+  appealOfCase: async (caseId: string) => (await api.get<{ items: { id: string }[] }>('/api/hotline/appeals', { caseId, pageSize: 1 })).items[0]?.id,
+  unreadNotices: () => api.get<Notice[]>('/api/workflow/notices', { unread: true, limit: 20 }),
+  readNotice: (id: string) => api.post<void>(`/api/workflow/notices/${enc(id)}/read`),
 }
 
 // ---- Hooks ----------------------------------------------------------------------------------------
@@ -140,4 +157,14 @@ export function useSubmitPublicAppeal() {
 
 export function useReveal(id: string) {
   return useMutation({ mutationFn: () => hotlineApi.reveal(id) })
+}
+
+/** The signed-in staff member's unread notices, asked for again every `refetchInterval` ms. */
+export function useUnreadNotices(refetchInterval: number) {
+  return useQuery({ queryKey: hotlineKeys.notices, queryFn: hotlineApi.unreadNotices, refetchInterval })
+}
+
+export function useReadNotice() {
+  const queryClient = useQueryClient()
+  return useMutation({ mutationFn: hotlineApi.readNotice, onSuccess: () => queryClient.invalidateQueries({ queryKey: hotlineKeys.notices }) })
 }

@@ -1,28 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Flex, Form, Select, Tag, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useT } from '../../../app/i18n'
+import { useDebouncedValue } from '../../../app/useDebouncedValue'
 import { useIsPhone } from '../../../shared/useIsMobile'
 import { useLaw, useLawSearch, type Citation } from '../api'
 
 type PartialCitation = Partial<Citation>
 
 /** Waits until typing pauses before searching the laws. */
-function useDebounced(value: string, ms = 300): string {
-  const [debounced, setDebounced] = useState(value)
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms)
-    return () => clearTimeout(timer)
-  }, [value, ms])
-  return debounced
-}
-
 /** One citation: a law found by its title, then one of its articles. */
 function CitationInput({ value, onChange, id }: { value?: PartialCitation; onChange?: (value: PartialCitation) => void; id?: string }) {
   const t = useT()
   const isPhone = useIsPhone()
   const [q, setQ] = useState('')
-  const search = useLawSearch(useDebounced(q))
+  const search = useLawSearch(useDebouncedValue(q))
   const chosen = useLaw(value?.lawId)
 
   const lawOptions = useMemo(() => {

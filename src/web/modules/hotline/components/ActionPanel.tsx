@@ -40,18 +40,15 @@ const primary = new Set(['dispatch', 'reply', 'callback', 'approve_extension', '
 
 export interface ActionPanelProps {
   appeal: AppealView
-  /** Only these actions (the intake offers only resolving on the call and the emergency transfer). */
-  only?: string[]
   /** Prefilled fields by action key (the requested days for an approval, the knowledge-base answer). */
   defaults?: Record<string, Partial<ActionFields>>
-  onDone?: (updated: AppealView) => void
 }
 
 /** The buttons of what this user may do with the appeal now, each opening the form its action needs. */
-export function ActionPanel({ appeal, only, defaults, onDone }: ActionPanelProps) {
+export function ActionPanel({ appeal, defaults }: ActionPanelProps) {
   const t = useT()
   const [open, setOpen] = useState<AppealAction | null>(null)
-  const actions = appeal.actions.filter((action) => !only || only.includes(action.key))
+  const actions = appeal.actions
   if (actions.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hotline.detail.noActions')} />
   return (
     <>
@@ -68,7 +65,7 @@ export function ActionPanel({ appeal, only, defaults, onDone }: ActionPanelProps
           </Button>
         ))}
       </Flex>
-      {open && <ActionModal appeal={appeal} action={open} initial={defaults?.[open.key]} onClose={() => setOpen(null)} onDone={onDone} />}
+      {open && <ActionModal appeal={appeal} action={open} initial={defaults?.[open.key]} onClose={() => setOpen(null)} />}
     </>
   )
 }
@@ -87,7 +84,7 @@ function fieldsFrom(values: FormValues, wanted: FieldName[], initial: Partial<Ac
   return fields
 }
 
-function ActionModal({ appeal, action, initial, onClose, onDone }: { appeal: AppealView; action: AppealAction; initial?: Partial<ActionFields>; onClose: () => void; onDone?: (updated: AppealView) => void }) {
+function ActionModal({ appeal, action, initial, onClose }: { appeal: AppealView; action: AppealAction; initial?: Partial<ActionFields>; onClose: () => void }) {
   const t = useT()
   const isPhone = useIsPhone()
   const { message } = AntApp.useApp()
@@ -99,10 +96,9 @@ function ActionModal({ appeal, action, initial, onClose, onDone }: { appeal: App
   const submit = async (values: FormValues) => {
     setError(null)
     try {
-      const updated = await act.mutateAsync({ transition: action.key, expectedVersion: appeal.caseVersion, fields: fieldsFrom(values, wanted, initial) })
+      await act.mutateAsync({ transition: action.key, expectedVersion: appeal.caseVersion, fields: fieldsFrom(values, wanted, initial) })
       message.success(t('hotline.detail.done', { action: t.pick(action.name) }))
       onClose()
-      onDone?.(updated)
     } catch (failure) {
       // Someone else moved the appeal: this form is about a state that is gone, so it closes and the page shows the new one.
       if (failure instanceof ApiError && failure.status === 409) {

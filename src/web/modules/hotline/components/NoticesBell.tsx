@@ -1,28 +1,14 @@
 import { BellOutlined, CheckOutlined } from '@ant-design/icons'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
-import { api } from '../../../app/api/client'
 import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { formatDateTime } from '../../../shared/format'
+import { hotlineApi, hotlineKeys, useReadNotice, useUnreadNotices, type Notice } from '../api'
 
-/** A notice as GET /api/workflow/notices answers (src/server/modules/workflow/notices.routes.ts). */
-interface Notice {
-  id: string
-  caseId: string
-  seq: number
-  kind: string
-  regionCode: string
-  orgId: string | null
-  escalation: number
-  createdAt: string
-  readAt: string | null
-}
-
-const noticesKey = ['hotline', 'notices'] as const
 // Deadlines are counted in days and the timers run every minute: asking once a minute is enough.
 const POLL_MS = 60_000
 
@@ -35,21 +21,18 @@ export function NoticesBell() {
   const { can } = useAuth()
   const queryClient = useQueryClient()
   const [open, setOpen] = useState(false)
-  const notices = useQuery({ queryKey: noticesKey, queryFn: () => api.get<Notice[]>('/api/workflow/notices', { unread: true, limit: 20 }), refetchInterval: POLL_MS })
-  const markRead = useMutation({
-    mutationFn: (id: string) => api.post<void>(`/api/workflow/notices/${encodeURIComponent(id)}/read`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: noticesKey }),
-  })
+  const notices = useUnreadNotices(POLL_MS)
+  const markRead = useReadNotice()
   const navigate = useNavigate()
   // A notice names its case; the appeal is found through it, and reading it marks it read.
   const openAppeal = useMutation({
     mutationFn: async (notice: Notice) => {
-      const page = await api.get<{ items: { id: string }[] }>('/api/hotline/appeals', { caseId: notice.caseId, pageSize: 1 })
-      await api.post<void>(`/api/workflow/notices/${encodeURIComponent(notice.id)}/read`)
-      return page.items[0]?.id
+      const id = await hotlineApi.appealOfCase(notice.caseId)
+      await hotlineApi.readNotice(notice.id)
+      return id
     },
     onSuccess: (id) => {
-      void queryClient.invalidateQueries({ queryKey: noticesKey })
+      void queryClient.invalidateQueries({ queryKey: hotlineKeys.notices })
       setOpen(false)
       if (id) void navigate(`/workbench/hotline/appeals/${id}`)
     },

@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { useKnowledgeEntry, useKnowledgeSuggestions, type KnowledgeSuggestion } from './api'
 import { KnowledgeLevelTag } from './components/tags'
 import { useKnowledgeT } from './i18n'
-import { useDebouncedValue } from './useDebouncedValue'
 import './knowledge.css'
 
 // Shorter text matches too much to help: wait for a word or two.
@@ -13,12 +12,14 @@ const MIN_LENGTH = 2
 
 /**
  * 知识推荐 beside the appeal being typed: up to five published, unexpired answers for the caller's
- * region (its province, city and county), asked for once the agent pauses typing. `onUse` hands the
- * chosen entry's stable id to the intake form, which records it for a first-call resolution (即时办结).
+ * region (its province, city and county), asked for once the agent pauses typing: `text` should
+ * already be debounced (the intake form debounces the appeal's content once, for its own suggestions
+ * and for these). `onUse` hands the chosen entry's stable id to the intake form, which records it for
+ * a first-call resolution (即时办结).
  */
 export function KnowledgeSuggestions({ text, regionCode, onUse }: { text: string; regionCode: string; onUse?: (entry: { id: string; title: string }) => void }) {
   const k = useKnowledgeT()
-  const settled = useDebouncedValue(text.trim().slice(0, 500), 300)
+  const settled = text.trim().slice(0, 500)
   const asked = settled.length >= MIN_LENGTH ? settled : ''
   const suggestions = useKnowledgeSuggestions(asked, regionCode)
   const [reading, setReading] = useState<KnowledgeSuggestion | null>(null)

@@ -6,13 +6,13 @@ import { Link } from 'react-router'
 import { useIdempotencyKey } from '../../../app/api/idempotency'
 import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
+import { useDebouncedValue } from '../../../app/useDebouncedValue'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { showFieldError } from '../../../shared/formErrors'
 import { PageHeader } from '../../../shared/PageHeader'
 import { useIsPhone } from '../../../shared/useIsMobile'
 import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions'
 import { knowledgeApi, knowledgeKeys } from '../knowledge/api'
-import { useDebouncedValue } from '../knowledge/useDebouncedValue'
 import { appealTypes, emergencyServices, lines, useFileAppeal, useSuggestions, type AppealType, type EmergencyService, type Intake, type Line, type StaffAppeal } from '../api'
 import { AppealRegionPicker } from '../components/AppealRegionPicker'
 import { CategorySelect } from '../components/CategorySelect'
@@ -277,7 +277,7 @@ export default function IntakePage() {
                 chosen={categoryKey}
                 onChoose={(key) => form.setFieldValue('categoryKey', key)}
               />
-              <KnowledgeSuggestions text={content} regionCode={regionCode ?? me.regionCode} onUse={(entry) => void applyKnowledge(entry)} />
+              <KnowledgeSuggestions text={settled} regionCode={regionCode ?? me.regionCode} onUse={(entry) => void applyKnowledge(entry)} />
             </Flex>
           </Col>
         </Row>

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useErrorText } from '../../../app/api/errors'
 import { useAuth } from '../../../app/auth'
 import { useT } from '../../../app/i18n'
+import { useDebouncedValue } from '../../../app/useDebouncedValue'
 import { usePreferences } from '../../../app/preferences'
 import { ErrorAlert } from '../../../shared/ErrorAlert'
 import { formatDateTime } from '../../../shared/format'
@@ -49,11 +50,7 @@ async function copyText(text: string): Promise<boolean> {
 function StaffPicker({ value, onChange }: { value?: string; onChange?: (value: string) => void }) {
   const t = useT()
   const [typed, setTyped] = useState('')
-  const [q, setQ] = useState('')
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQ(typed.trim()), 300)
-    return () => window.clearTimeout(timer)
-  }, [typed])
+  const q = useDebouncedValue(typed.trim())
   const staff = useStaffList({ q: q || undefined, status: 'active', page: 1, pageSize: 20 })
   const roles = useRoles()
   const adminRoles = useMemo(() => new Set((roles.data ?? []).filter((r) => r.group === 'admin').map((r) => r.role)), [roles.data])

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { Select, Spin } from 'antd'
 import { useMemo, useState } from 'react'
+import { useDebouncedValue } from '../../../../app/useDebouncedValue'
 import { catalogApi, NATIONAL } from '../../../catalog/api'
 import { useKnowledgeT } from '../i18n'
 import type { CatalogLink } from '../api'
-import { useDebouncedValue } from '../useDebouncedValue'
 
 interface Props {
   value?: CatalogLink | null
