@@ -101,8 +101,10 @@ export async function decideOpenings(trx: Executor, deps: PlatformDeps, openings
   const at = deps.clock.now()
   const on = shanghaiDay(at)
   const cases: { record: CaseRecord; definition: WorkflowDefinition; decided: Decided[] }[] = []
+  const kinds = [...new Set(openings.map((o) => o.kind))]
+  const definitions = new Map(await Promise.all(kinds.map(async (kind) => [kind, await definitionOf(trx, kind)] as const)))
   for (const opening of openings) {
-    const definition = await definitionOf(trx, opening.kind)
+    const definition = definitions.get(opening.kind)
     if (!definition) throw new AppError('invalid', 'workflow_unknown', { zh: `没有流程 ${opening.kind}`, en: `No workflow ${opening.kind}` })
     const first = openCase(definition, { regionCode: opening.regionCode, orgId: opening.orgId, on, limitDays: opening.limitDays }, calendar)
     let snapshot = evolve(null, first)

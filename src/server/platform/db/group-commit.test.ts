@@ -34,4 +34,18 @@ describe('group commit', () => {
     expect(await Promise.all(Array.from({ length: 20 }, (_, i) => group.submit(i)))).toEqual(Array.from({ length: 20 }, (_, i) => i))
     expect(most).toBe(2)
   })
+
+  it('starts the next group before the waiters of the last go on, so the database is not idle while they answer', async () => {
+    const seen: string[] = []
+    const group = createGroupCommit<number, number>(
+      async (items) => {
+        seen.push(`write ${items.join(',')}`)
+        await new Promise((resolve) => setTimeout(resolve, 2))
+        return [...items]
+      },
+      { maxSize: 8, maxInFlight: 1 },
+    )
+    await Promise.all([1, 2, 3].map((n) => group.submit(n).then(() => seen.push(`answer ${n}`))))
+    expect(seen).toEqual(['write 1', 'write 2,3', 'answer 1', 'answer 2', 'answer 3'])
+  })
 })

@@ -22,13 +22,15 @@ export function createGroupCommit<I, O>(write: GroupWriter<I, O>, options: { max
   const waiting: Waiting<I, O>[] = []
   let inFlight = 0
 
-  async function writeGroup(group: Waiting<I, O>[]): Promise<void> {
+  /** Writes a group; returns how to tell its waiters, so that the next group can start first. */
+  async function writeGroup(group: Waiting<I, O>[]): Promise<() => void> {
     try {
       const results = await write(group.map((w) => w.item))
-      group.forEach((w, i) => w.resolve(results[i]!))
+      return () => group.forEach((w, i) => w.resolve(results[i]!))
     } catch (error) {
-      if (group.length === 1) group[0]!.reject(error)
-      else for (const w of group) await writeGroup([w])
+      if (group.length === 1) return () => group[0]!.reject(error)
+      for (const w of group) (await writeGroup([w]))()
+      return () => {}
     }
   }
 
@@ -36,9 +38,11 @@ export function createGroupCommit<I, O>(write: GroupWriter<I, O>, options: { max
     while (inFlight < options.maxInFlight && waiting.length > 0) {
       const group = waiting.splice(0, options.maxSize)
       inFlight++
-      void writeGroup(group).finally(() => {
+      void writeGroup(group).then((tell) => {
         inFlight--
+        // The next group goes to the database before this one's waiters go on, so both work at once.
         flush()
+        tell()
       })
     }
   }
