@@ -73,7 +73,6 @@ function appealRegion(reference: HotlineReference, code: string): string {
 /** An appeal checked, classified and routed, with its row but for what its group gives it (number, case, times). */
 interface Filing {
   ctx: RequestContext
-  channel: AppealChannel
   input: AppealInput
   classification: Classification
   emergencies: ReturnType<typeof emergencySignals>
@@ -142,7 +141,7 @@ async function prepareFiling(deps: PlatformDeps, ctx: RequestContext, channel: A
     search: searchTokensFrom(titleTokens, [...contentTokens, ...documentTokens(input.location)]),
   }
   const queryCode = String(randomInt(0, 1_000_000)).padStart(6, '0')
-  return { ctx, channel, input, classification, emergencies, route, limitDays: reference.limits[input.type], queryCode, row }
+  return { ctx, input, classification, emergencies, route, limitDays: reference.limits[input.type], queryCode, row }
 }
 
 // One group at a time, of up to 64: while it is written the next one gathers. Two or more at a
@@ -193,7 +192,7 @@ function isExternalRefTaken(error: unknown): boolean {
 }
 
 async function filedBefore(deps: PlatformDeps, filing: Filing) {
-  const { channel, input } = filing
+  const { input, row: { channel } } = filing
   if (!input.externalRef) return undefined
   const appeal = (await findAppealsByExternalRef(deps.db, [{ channel, externalRef: input.externalRef }])).get(`${channel}:${input.externalRef}`)
   return appeal && { filing, appeal }
