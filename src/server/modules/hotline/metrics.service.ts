@@ -142,19 +142,14 @@ function categoryNameOf(reference: HotlineReference, key: string): Message | und
 /** The display names of the groups' keys, from the hotline's in-memory reference (no query once it is loaded). */
 async function groupNames(deps: PlatformDeps, groupBy: MetricsGrouping): Promise<(key: string | null) => Message> {
   const same = (name: string): Message => ({ zh: name, en: name })
+  const reference = await hotlineReference(deps.db, deps.homeProvince)
   switch (groupBy) {
-    case 'region': {
-      const { regions } = await hotlineReference(deps.db, deps.homeProvince)
-      return (key) => same(key === null ? '' : (regions.get(key)?.name ?? key))
-    }
-    case 'org': {
-      const { orgs } = await hotlineReference(deps.db, deps.homeProvince)
-      return (key) => (key === null ? { zh: '未派单', en: 'Not dispatched' } : same(orgs.get(key)?.name ?? key))
-    }
-    case 'category': {
-      const reference = await hotlineReference(deps.db, deps.homeProvince)
+    case 'region':
+      return (key) => same(key === null ? '' : (reference.regions.get(key)?.name ?? key))
+    case 'org':
+      return (key) => (key === null ? { zh: '未派单', en: 'Not dispatched' } : same(reference.orgs.get(key)?.name ?? key))
+    case 'category':
       return (key) => (key === null ? { zh: '未分类', en: 'Unclassified' } : (categoryNameOf(reference, key) ?? same(key)))
-    }
     case 'line':
       return (key) => lineNames[key as HotlineLine] ?? same(key ?? '')
     case 'day':
