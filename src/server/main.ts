@@ -12,8 +12,10 @@ import { createLogger } from './platform/logger'
 import { purgeIdempotencyKeys } from './platform/idempotency/idempotency'
 import { createPiiCipher } from './platform/pii/pii'
 import { seedReferenceData } from './platform/seed'
-import { startTimers } from './modules/workflow'
-import { startAuditSealer } from './platform/audit/audit'
+import { runDueTimers } from './modules/workflow'
+import { sealAllAudit } from './platform/audit/audit'
+import { repeatEvery } from './platform/background'
+import { mergePendingSearchEntries } from './platform/search/text'
 
 export const webRoot = resolve(import.meta.dirname, '../../dist/web')
 
@@ -63,20 +65,20 @@ export async function ensureWebBuilt(log: (line: string) => void): Promise<void>
 }
 
 /**
- * What every server process runs beside answering requests: the audit sealer every second, case
- * timers (remind, overdue, escalate) every minute, which the engine keeps from firing twice, and
- * the hourly purge of old idempotency keys. Returns the function that stops them.
+ * What every server process runs beside answering requests, each safe with several processes:
+ * the audit sealer and the merge of search-index entries every second, case timers (remind,
+ * overdue, escalate) every minute, and the hourly purge of old idempotency keys. Returns the
+ * function that stops them.
  */
 export function startBackgroundWork(deps: PlatformDeps, onError: (what: string, error: unknown) => void): () => void {
-  const purge = setInterval(() => void purgeIdempotencyKeys(deps.db, deps.clock.now()).catch((error) => onError('idempotency purge', error)), 60 * 60 * 1000)
-  purge.unref()
-  const stopTimers = startTimers(deps, 60 * 1000, (error) => onError('case timers', error))
-  const stopSealer = startAuditSealer(deps.db, 1000, (error) => onError('audit sealing', error))
-  return () => {
-    clearInterval(purge)
-    stopTimers()
-    stopSealer()
-  }
+  const jobs: [string, number, () => Promise<unknown>][] = [
+    ['audit sealing', 1000, () => sealAllAudit(deps.db)],
+    ['search index merge', 1000, () => mergePendingSearchEntries(deps.db)],
+    ['case timers', 60 * 1000, () => runDueTimers(deps)],
+    ['idempotency purge', 60 * 60 * 1000, () => purgeIdempotencyKeys(deps.db, deps.clock.now())],
+  ]
+  const stops = jobs.map(([what, intervalMs, work]) => repeatEvery(intervalMs, work, (error) => onError(what, error)))
+  return () => stops.forEach((stop) => stop())
 }
 
 /** The whole server: database, migrations, demo data when asked, then listen. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../../test/app'
-import { tsvectorOf } from '../../platform/search/text'
+import { mergePendingSearchEntries, tsvectorOf } from '../../platform/search/text'
 import { basicCodeOf, implementationCodeOf, NATIONAL } from './catalog.rules'
 import type { ItemKind } from './catalog.schemas'
 import type { CatalogLevel } from './catalog.tables'
@@ -238,5 +238,14 @@ describe('GET /api/public/catalog/facets', () => {
       { name: '社会保障', count: 1 },
     ])
     expect((await get('/api/public/catalog/facets?region=3299')).body).toEqual({ themes: [], lifeEvents: [], orgs: [] })
+  })
+})
+
+describe('the search index merge', () => {
+  it('merges what new entries left pending, once, and they are still found', async () => {
+    await claimedDown(await item('排水许可'))
+    expect(await mergePendingSearchEntries(t.deps.db)).toBeGreaterThan(0)
+    expect(await mergePendingSearchEntries(t.deps.db)).toBe(0)
+    expect(names(await searchCatalog(t.deps, null, { q: '排水许可', region: '320102' }))).toEqual(['排水许可'])
   })
 })

@@ -5,7 +5,7 @@ import * as timersMergesNotices from './migrations/2026-11-28T06-05_workflow_tim
 
 export { checkDefinition, effectRequires, type StateDefinition, type TransitionDefinition, type TransitionEffect, type WorkflowDefinition } from './definition'
 export { ALARM, decide, dueTimer, evolve, mayFire, openCase, replay, type CaseEvent, type CaseSnapshot, type CommandActor } from './engine'
-export { commandActor, decideOpenings, fireTransition, openWorkflowCase, registerDefinition, runDueTimers, startTimers, type Fire, type OpenCase, type Opened, type Opening } from './workflow.service'
+export { commandActor, decideOpenings, fireTransition, openWorkflowCase, registerDefinition, runDueTimers, type Fire, type OpenCase, type Opened, type Opening } from './workflow.service'
 export { eventsOf, findCase, mergedCases, type CaseRecord, type NoticeRecord, type StoredEvent } from './workflow.repository'
 export { loadCaseHistories, type CaseHistory } from './bulk-load'
 export { CASE_CHANGED, type CaseChangedEvent } from './workflow.events'

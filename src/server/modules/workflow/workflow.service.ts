@@ -256,22 +256,3 @@ export async function runDueTimers(deps: PlatformDeps, options: { limit?: number
   }
   return fired
 }
-
-/** Runs the timers every `intervalMs` in this process until stopped; a failed round is logged and the next one tries again. */
-export function startTimers(deps: PlatformDeps, intervalMs: number, onError: (error: unknown) => void): () => void {
-  let running = false
-  const tick = async () => {
-    if (running) return
-    running = true
-    try {
-      await runDueTimers(deps)
-    } catch (error) {
-      onError(error)
-    } finally {
-      running = false
-    }
-  }
-  const handle = setInterval(() => void tick(), intervalMs)
-  handle.unref()
-  return () => clearInterval(handle)
-}

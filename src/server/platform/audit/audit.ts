@@ -169,20 +169,6 @@ export async function sealAllAudit(db: Executor): Promise<number> {
   }
 }
 
-/** Seals the audit log every `intervalMs` in this process until stopped; several processes may run it. */
-export function startAuditSealer(db: Executor, intervalMs: number, onError: (error: unknown) => void): () => void {
-  let running = false
-  const handle = setInterval(() => {
-    if (running) return
-    running = true
-    sealAllAudit(db)
-      .catch(onError)
-      .finally(() => (running = false))
-  }, intervalMs)
-  handle.unref()
-  return () => clearInterval(handle)
-}
-
 export interface ChainReport {
   ok: boolean
   checked: number
