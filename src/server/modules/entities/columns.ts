@@ -44,43 +44,66 @@ export function memberBits(attr: AttributeKey): Map<string, number> {
 
 /** Builds the columns of `facts` for the given fiscal years of the periodic attributes. */
 export function columnsOf(facts: readonly EntityFacts[], years: readonly number[]): RegistryColumns {
-  const size = facts.length
-  const columns: RegistryColumns = { size, numbers: new Map(), codes: new Map(), sets: new Map() }
-  for (const attribute of ATTRIBUTES) {
-    const key = attribute.key
-    if (attribute.type === 'set') {
-      const bits = memberBits(key)
-      const masks = new Uint32Array(size)
-      facts.forEach((f, i) => {
-        for (const member of f[key as 'qualifications' | 'flags']) masks[i] = (masks[i]! | (bits.get(member) ?? 0)) >>> 0
-      })
-      columns.sets.set(key, masks)
-    } else if (attribute.type === 'code') {
-      const dictionary: string[] = []
-      const index = new Map<string, number>()
-      const values = new Int32Array(size)
-      facts.forEach((f, i) => {
-        const code = f[key as 'region' | 'industry' | 'taxCredit']
-        if (code === null) return void (values[i] = -1)
-        let at = index.get(code)
-        if (at === undefined) index.set(code, (at = dictionary.push(code) - 1))
-        values[i] = at
-      })
-      columns.codes.set(key, { dictionary, values })
-    } else if ('periodic' in attribute) {
-      for (const year of years) {
-        const values = new Float64Array(size)
-        facts.forEach((f, i) => (values[i] = f.years[year]?.[key as PeriodicKey] ?? NaN))
-        columns.numbers.set(columnKey(key, year), values)
+  const builder = new ColumnsBuilder(facts.length, years)
+  facts.forEach((f, i) => builder.set(i, f))
+  return builder.columns
+}
+
+/**
+ * Fills the columns of a registry of `size` entities one entity at a time, so that a large
+ * registry is never held as objects (the loader and the benchmark's generator stream into it).
+ */
+export class ColumnsBuilder {
+  readonly columns: RegistryColumns
+  private readonly dictionaries = new Map<string, Map<string, number>>()
+  private readonly bits = new Map<string, Map<string, number>>()
+  private readonly plain: { key: 'registeredOn' | 'registeredCapital'; values: Float64Array; date: boolean }[] = []
+  private readonly periodic: { key: PeriodicKey; year: number; values: Float64Array }[] = []
+
+  constructor(size: number, readonly years: readonly number[]) {
+    this.columns = { size, numbers: new Map(), codes: new Map(), sets: new Map() }
+    for (const attribute of ATTRIBUTES) {
+      const key = attribute.key
+      if (attribute.type === 'set') {
+        this.columns.sets.set(key, new Uint32Array(size))
+        this.bits.set(key, memberBits(key))
+      } else if (attribute.type === 'code') {
+        this.columns.codes.set(key, { dictionary: [], values: new Int32Array(size).fill(-1) })
+        this.dictionaries.set(key, new Map())
+      } else if ('periodic' in attribute) {
+        for (const year of years) {
+          const values = new Float64Array(size).fill(NaN)
+          this.columns.numbers.set(columnKey(key, year), values)
+          this.periodic.push({ key: attribute.key, year, values })
+        }
+      } else {
+        const values = new Float64Array(size).fill(NaN)
+        this.columns.numbers.set(key, values)
+        this.plain.push({ key: key as 'registeredOn' | 'registeredCapital', values, date: attribute.type === 'date' })
       }
-    } else {
-      const values = new Float64Array(size)
-      facts.forEach((f, i) => {
-        const v = f[key as 'registeredOn' | 'registeredCapital']
-        values[i] = v === null ? NaN : typeof v === 'string' ? dayNumber(v) : v
-      })
-      columns.numbers.set(key, values)
     }
   }
-  return columns
+
+  /** Writes the entity at position `i`. */
+  set(i: number, facts: EntityFacts): void {
+    for (const [key, column] of this.columns.codes) {
+      const code = facts[key as 'region' | 'industry' | 'taxCredit']
+      if (code === null) continue
+      const index = this.dictionaries.get(key)!
+      let at = index.get(code)
+      if (at === undefined) index.set(code, (at = column.dictionary.push(code) - 1))
+      column.values[i] = at
+    }
+    for (const [key, masks] of this.columns.sets) {
+      const bits = this.bits.get(key)!
+      let mask = 0
+      for (const member of facts[key as 'qualifications' | 'flags']) mask |= bits.get(member) ?? 0
+      masks[i] = mask
+    }
+    for (const { key, values, date } of this.plain) {
+      const v = facts[key]
+      if (v !== null) values[i] = date ? dayNumber(v as string) : (v as number)
+    }
+    for (const { key, year, values } of this.periodic) values[i] = facts.years[year]?.[key] ?? NaN
+  }
 }
