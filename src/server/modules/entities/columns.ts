@@ -60,24 +60,27 @@ export class ColumnsBuilder {
   private readonly plain: { key: 'registeredOn' | 'registeredCapital'; values: Float64Array; date: boolean }[] = []
   private readonly periodic: { key: PeriodicKey; year: number; values: Float64Array }[] = []
 
-  constructor(size: number, readonly years: readonly number[]) {
+  /** `shared`: in SharedArrayBuffers, so that worker threads read the registry without copying it. */
+  constructor(size: number, readonly years: readonly number[], shared = false) {
     this.columns = { size, numbers: new Map(), codes: new Map(), sets: new Map() }
+    const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes))
+    const float64s = () => new Float64Array(buffer(size * 8)).fill(NaN)
     for (const attribute of ATTRIBUTES) {
       const key = attribute.key
       if (attribute.type === 'set') {
-        this.columns.sets.set(key, new Uint32Array(size))
+        this.columns.sets.set(key, new Uint32Array(buffer(size * 4)))
         this.bits.set(key, memberBits(key))
       } else if (attribute.type === 'code') {
-        this.columns.codes.set(key, { dictionary: [], values: new Int32Array(size).fill(-1) })
+        this.columns.codes.set(key, { dictionary: [], values: new Int32Array(buffer(size * 4)).fill(-1) })
         this.dictionaries.set(key, new Map())
       } else if ('periodic' in attribute) {
         for (const year of years) {
-          const values = new Float64Array(size).fill(NaN)
+          const values = float64s()
           this.columns.numbers.set(columnKey(key, year), values)
           this.periodic.push({ key: attribute.key, year, values })
         }
       } else {
-        const values = new Float64Array(size).fill(NaN)
+        const values = float64s()
         this.columns.numbers.set(key, values)
         this.plain.push({ key: key as 'registeredOn' | 'registeredCapital', values, date: attribute.type === 'date' })
       }
