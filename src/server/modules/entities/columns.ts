@@ -42,6 +42,31 @@ export function memberBits(attr: AttributeKey): Map<string, number> {
   return new Map((attributeOf(attr)?.members ?? []).map((m, i) => [m.key, 1 << i]))
 }
 
+/**
+ * One entity's values keyed like the columns (`revenue@2025`), as the row evaluator reads them:
+ * numbers (dates as day numbers), codes, and set masks; unknown values are absent or null.
+ */
+export type EntityRow = Record<string, number | string | null | undefined>
+
+/** The row of one entity's facts, built once to test it against many rules. */
+export function entityRow(facts: EntityFacts): EntityRow {
+  const row: EntityRow = {
+    region: facts.region,
+    industry: facts.industry,
+    taxCredit: facts.taxCredit,
+    registeredOn: facts.registeredOn === null ? null : dayNumber(facts.registeredOn),
+    registeredCapital: facts.registeredCapital,
+  }
+  for (const key of ['qualifications', 'flags'] as const) {
+    const bits = memberBits(key)
+    row[key] = facts[key].reduce((mask, member) => mask | (bits.get(member) ?? 0), 0)
+  }
+  for (const [year, values] of Object.entries(facts.years)) {
+    for (const [key, value] of Object.entries(values)) row[columnKey(key, Number(year))] = value
+  }
+  return row
+}
+
 /** Builds the columns of `facts` for the given fiscal years of the periodic attributes. */
 export function columnsOf(facts: readonly EntityFacts[], years: readonly number[]): RegistryColumns {
   const builder = new ColumnsBuilder(facts.length, years)

@@ -37,6 +37,8 @@ export interface MatchOptions {
   /** Entities per chunk are 32 times this. */
   chunkWords?: number
   onProgress?: (done: number, total: number) => void
+  /** With `threads: 0`, the items already bound to these columns (bindItems), so that only matching is timed or repeated. */
+  bound?: readonly ColumnarRule[]
 }
 
 /**
@@ -56,7 +58,7 @@ export async function matchRegistry(columns: RegistryColumns, items: readonly Ma
   }
   const threads = Math.min(options.threads ?? availableParallelism(), total)
   if (threads === 0) {
-    const bound = bindItems(columns, items, asOf)
+    const bound = options.bound ?? bindItems(columns, items, asOf)
     const scratch = new Scratch(chunkWords)
     for (let chunk = 0; chunk < total; chunk++) keep(chunk, matchChunk(bound, columns.size, chunk, chunkWords, scratch))
   } else {

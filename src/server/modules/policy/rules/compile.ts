@@ -1,5 +1,5 @@
 import { attributeOf, type AttributeDef } from '../../entities/attributes'
-import { columnKey, dayNumber, memberBits, type EntityFacts, type RegistryColumns } from '../../entities/columns'
+import { columnKey, dayNumber, entityRow, memberBits, type EntityFacts, type EntityRow, type RegistryColumns } from '../../entities/columns'
 import type { Message } from '../../../platform/errors'
 import { isCondition, isParamRef, parameterValue, type Condition, type Operand, type Parameter, type Rule } from './rule'
 
@@ -45,8 +45,10 @@ export interface Explained {
  */
 export interface CompiledRule {
   asOf: string
-  /** The verdict for one entity in row form (re-matching one changed enterprise). */
+  /** The verdict for one entity. */
   verdict(facts: EntityFacts): Verdict
+  /** The verdict for one entity's row (`entityRow`): re-matching one changed enterprise builds its row once and tests it against every item. */
+  test(row: EntityRow): Verdict
   /** Which conditions pass and which fail for one entity, with the values involved. */
   explain(facts: EntityFacts): Explained
   /** The columnar evaluator over a registry's columns. */
@@ -118,9 +120,11 @@ export function compileRule(rule: Rule, parameters: readonly Parameter[], asOf: 
     else node.children.forEach(collect)
   }
   collect(root)
+  const test = rowTest(root)
   return {
     asOf,
-    verdict: (facts) => verdictOf(root, facts),
+    verdict: (facts) => test(entityRow(facts)),
+    test,
     explain: (facts) => explainNode(root, facts, asOf),
     bind: (columns) => bindColumns(root, columns),
     columns: [...new Set(leaves.map((l) => l.column))],
@@ -187,12 +191,55 @@ function combine(kind: 'all' | 'any', verdicts: Iterable<Verdict>): Verdict {
 
 const negated = (v: Verdict): Verdict => (v === 'pass' ? 'fail' : v === 'fail' ? 'pass' : 'unknown')
 
-function verdictOf(node: Node, facts: EntityFacts): Verdict {
-  if (node.kind === 'leaf') return leafVerdict(node, facts)
-  if (node.kind === 'not') return negated(verdictOf(node.child, facts))
-  return combine(node.kind, (function* () {
-    for (const child of node.children) yield verdictOf(child, facts)
-  })())
+/** The row evaluator of a rule: closures over the resolved tests, stopping at the first decisive part. */
+function rowTest(node: Node): (row: EntityRow) => Verdict {
+  if (node.kind === 'not') {
+    const child = rowTest(node.child)
+    return (row) => negated(child(row))
+  }
+  if (node.kind !== 'leaf') {
+    // Cheap and usually decisive tests first: memberships (qualifications, flags), then codes, then values.
+    const cost = (n: Node) => (n.kind !== 'leaf' ? 3 : n.test.kind === 'members' ? 0 : n.test.kind === 'codes' ? 1 : 2)
+    const children = [...node.children].sort((a, b) => cost(a) - cost(b)).map(rowTest)
+    const decisive: Verdict = node.kind === 'all' ? 'fail' : 'pass'
+    const otherwise: Verdict = node.kind === 'all' ? 'pass' : 'fail'
+    return (row) => {
+      let unknown = false
+      for (const child of children) {
+        const v = child(row)
+        if (v === decisive) return decisive
+        if (v === 'unknown') unknown = true
+      }
+      return unknown ? 'unknown' : otherwise
+    }
+  }
+  const { column, test } = node
+  switch (test.kind) {
+    case 'undecidable':
+      return () => 'unknown'
+    case 'members':
+      return (row) => {
+        const held = ((row[column] as number | undefined) ?? 0) & test.bits
+        return (test.every ? held === test.bits : held !== 0) ? 'pass' : 'fail'
+      }
+    case 'codes': {
+      // Entities share a few hundred codes: each is decided once.
+      const decided = new Map<string, Verdict>()
+      return (row) => {
+        const code = row[column]
+        if (typeof code !== 'string') return 'unknown'
+        let verdict = decided.get(code)
+        if (verdict === undefined) decided.set(code, (verdict = test.codes.some((c) => code.startsWith(c)) ? 'pass' : 'fail'))
+        return verdict
+      }
+    }
+    case 'range':
+      return (row) => {
+        const x = row[column]
+        if (typeof x !== 'number' || x !== x) return 'unknown'
+        return (x >= test.low && x <= test.high) !== test.negate ? 'pass' : 'fail'
+      }
+  }
 }
 
 // ---- Explanations ----
