@@ -5,7 +5,7 @@
  * missing value, which gives exactly the enterprises our three-valued rules admit.
  */
 import { Engine, type TopLevelCondition } from 'json-rules-engine'
-import { dayNumber, type EntityFacts } from '../src/server/modules/entities/columns'
+import { dayNumber, type EntityFacts } from '../src/server/modules/entities'
 import { yearsBefore } from '../src/server/modules/policy/rules/compile'
 import { isCondition, isParamRef, parameterValue, type Condition, type Operand, type Parameter, type Rule } from '../src/server/modules/policy/rules/rule'
 import type { GeneratedItem } from '../src/server/modules/policy/generate'

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { entityGenerator } from '../src/server/modules/entities/generate'
+import { entityGenerator } from '../src/server/modules/entities'
 import type { GeneratedItem } from '../src/server/modules/policy/generate'
 import { jreEngine, jreFacts } from './policy-jre'
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnsOf } from '../entities/columns'
-import { entityGenerator, jiangsuCounties } from '../entities/generate'
+import { columnsOf, entityGenerator, jiangsuCounties } from '../entities'
 import { itemGenerator } from './generate'
 import { itemsOf, matchRegistry } from './matcher'
 import { compileRule } from './rules/compile'

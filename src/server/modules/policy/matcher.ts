@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os'
-import type { RegistryColumns } from '../entities/columns'
+import type { RegistryColumns } from '../entities'
 import { typeScriptWorker } from '../../platform/threads'
 import { compileRule, Scratch, type ColumnarRule } from './rules/compile'
 import type { Parameter, Rule } from './rules/rule'

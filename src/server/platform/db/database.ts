@@ -4,6 +4,7 @@ import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CatalogTables } from '../../modules/catalog/catalog.tables'
+import type { EntitiesTables } from '../../modules/entities/entities.tables'
 import type { HotlineTables } from '../../modules/hotline/hotline.tables'
 import type { LawsTables } from '../../modules/laws/laws.tables'
 import type { WorkflowTables } from '../../modules/workflow/workflow.tables'
@@ -14,7 +15,7 @@ import type { PlatformTables } from './tables'
  * platform names a module, and only its types (the rule that no module reads another's tables is
  * kept by the repositories, each of which queries only its own schema).
  */
-export type Database = PlatformTables & LawsTables & CatalogTables & WorkflowTables & HotlineTables
+export type Database = PlatformTables & LawsTables & CatalogTables & WorkflowTables & HotlineTables & EntitiesTables
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

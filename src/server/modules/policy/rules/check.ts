@@ -1,4 +1,4 @@
-import { attributeOf, type AttributeDef } from '../../entities/attributes'
+import { attributeOf, type AttributeDef } from '../../entities'
 import type { Message } from '../../../platform/errors'
 import type { Parameter, ParameterType } from './rule'
 

@@ -1,5 +1,4 @@
-import { attributeOf, type AttributeDef } from '../../entities/attributes'
-import { columnKey, dayNumber, entityRow, memberBits, type EntityFacts, type EntityRow, type RegistryColumns } from '../../entities/columns'
+import { attributeOf, columnKey, dayNumber, entityRow, memberBits, type AttributeDef, type EntityFacts, type EntityRow, type RegistryColumns } from '../../entities'
 import type { Message } from '../../../platform/errors'
 import { isCondition, isParamRef, parameterValue, type Condition, type Operand, type Parameter, type Rule } from './rule'
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { EntityFacts } from '../../entities/columns'
-import { columnsOf } from '../../entities/columns'
+import { columnsOf, type EntityFacts } from '../../entities'
 import { checkParameters, checkRule } from './check'
 import { compileRule, Scratch, type Verdict } from './compile'
 import type { Condition, Operand, Parameter, Rule } from './rule'
