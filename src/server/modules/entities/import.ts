@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { AppError, type Message } from '../../platform/errors'
 import { validateUscc } from '../../platform/identity/identity-codes'
 import { ATTRIBUTES, attributeOf, type AttributeDef, type PeriodicKey } from './attributes'
@@ -33,7 +33,9 @@ export async function readImportTable(bytes: Buffer, fileName: string): Promise<
   if (bytes.length === 0) throw fileInvalid('上传的文件为空', 'The uploaded file is empty')
   let lines: string[][]
   if (/\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook()
+    // Loaded only for a workbook: the module is large, and matching threads import this module's index.
+    const { default: Excel } = await import('exceljs')
+    const workbook = new Excel.Workbook()
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
     } catch {
