@@ -39,8 +39,8 @@ const NAME_HEADS = ['华', '金', '恒', '鑫', '宏', '盛', '瑞', '昌', '新
 const NAME_TAILS = ['达', '通', '源', '丰', '诚', '信', '安', '顺', '德', '隆', '创', '联', '辉', '成', '兴', '科', '凯', '邦', '宇', '晟']
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
-/** A small fast seeded generator (mulberry32): the same seed gives the same registry. */
-function random(seed: number): () => number {
+/** A small fast seeded generator (mulberry32), uniform in [0, 1): the same seed gives the same data. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -82,7 +82,7 @@ export function entityGenerator(seed: number, asOf: string, counties = jiangsuCo
   const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / 86_400_000
 
   return (i) => {
-    const r = random(seed * 1_000_003 + i)
+    const r = seededRandom(seed * 1_000_003 + i)
     const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
     const regionCity = city(r())
     const countyCodes = byCity.get(regionCity)!

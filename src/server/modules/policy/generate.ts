@@ -1,3 +1,4 @@
+import { seededRandom } from '../entities'
 import type { Condition, Parameter, Rule } from './rules/rule'
 
 /** A generated policy item: its name, eligibility rule, parameters, whether it is granted without application, and its amount. */
@@ -8,17 +9,6 @@ export interface GeneratedItem {
   autoGrant: boolean
   /** The benefit per enterprise, in fen. */
   amountFen: number
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
 
 const CITIES = ['3201', '3202', '3203', '3204', '3205', '3206', '3207', '3208', '3209', '3210', '3211', '3212', '3213']
@@ -72,7 +62,7 @@ const count = (rule: Rule): number => ('all' in rule ? rule.all.reduce((n, r) =>
 export function itemGenerator(seed: number, asOf: string, counties: readonly string[]): (j: number) => GeneratedItem {
   const year = asOf.slice(0, 4)
   return (j) => {
-    const r = random(seed * 7919 + j)
+    const r = seededRandom(seed * 7919 + j)
     const template = TEMPLATES[Math.floor(r() * TEMPLATES.length)]!
     const conditions: Rule[] = [...template.core(r)]
     const scope = r()

@@ -9,7 +9,7 @@ export interface RuleProblem {
   message: Message
 }
 
-export const RULE_LIMITS = { depth: 8, conditions: 64, listLength: 200 } as const
+const RULE_LIMITS = { depth: 8, conditions: 64, listLength: 200 } as const
 
 const compareOps = new Set(['<', '<=', '>', '>=', '=', '!='])
 const opsOfType: Record<AttributeDef['type'], readonly string[]> = {

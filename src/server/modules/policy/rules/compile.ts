@@ -52,8 +52,6 @@ export interface CompiledRule {
   explain(facts: EntityFacts): Explained
   /** The columnar evaluator over a registry's columns. */
   bind(columns: RegistryColumns): ColumnarRule
-  /** The columns the rule reads (`revenue@2025`), to load only those. */
-  columns: readonly string[]
 }
 
 export function compileRule(rule: Rule, parameters: readonly Parameter[], asOf: string): CompiledRule {
@@ -112,21 +110,13 @@ export function compileRule(rule: Rule, parameters: readonly Parameter[], asOf: 
   }
 
   const root = build(rule)
-  const leaves: Leaf[] = []
-  const collect = (node: Node): void => {
-    if (node.kind === 'leaf') leaves.push(node)
-    else if (node.kind === 'not') collect(node.child)
-    else node.children.forEach(collect)
-  }
-  collect(root)
   const test = rowTest(root)
   return {
     asOf,
     verdict: (facts) => test(entityRow(facts)),
     test,
-    explain: (facts) => explainNode(root, facts, asOf),
+    explain: (facts) => explainNode(root, facts),
     bind: (columns) => bindColumns(root, columns),
-    columns: [...new Set(leaves.map((l) => l.column))],
   }
 }
 
@@ -178,7 +168,7 @@ function leafVerdict(leaf: Leaf, facts: EntityFacts): Verdict {
 }
 
 /** Kleene's and/or/not over verdicts. */
-function combine(kind: 'all' | 'any', verdicts: Iterable<Verdict>): Verdict {
+function combine(kind: 'all' | 'any', verdicts: readonly Verdict[]): Verdict {
   const decisive: Verdict = kind === 'all' ? 'fail' : 'pass'
   let unknown = false
   for (const v of verdicts) {
@@ -299,19 +289,22 @@ function explainLeaf(leaf: Leaf, facts: EntityFacts): Explained {
   let has: Message
   if (raw === null) has = { zh: '无数据', en: 'no data' }
   else if (Array.isArray(raw)) has = raw.length === 0 ? { zh: '无', en: 'none' } : memberLabels(leaf.attribute, raw)
-  else if (leaf.attribute.type === 'date') has = { zh: facts.registeredOn ?? '', en: facts.registeredOn ?? '' }
+  else if (leaf.attribute.type === 'date') {
+    const day = String(facts[leaf.attribute.key as 'registeredOn'])
+    has = { zh: day, en: day }
+  }
   else has = formatValue(leaf.attribute, raw as number | string)
   const mark = verdict === 'pass' ? '✓' : verdict === 'fail' ? '✗' : '?'
   return { verdict, text: { zh: `${mark} ${who.zh} ${has.zh}，要求${need.zh}`, en: `${mark} ${who.en} ${has.en}, needs ${need.en}` } }
 }
 
-function explainNode(node: Node, facts: EntityFacts, asOf: string): Explained {
+function explainNode(node: Node, facts: EntityFacts): Explained {
   if (node.kind === 'leaf') return explainLeaf(node, facts)
   if (node.kind === 'not') {
-    const part = explainNode(node.child, facts, asOf)
+    const part = explainNode(node.child, facts)
     return { verdict: negated(part.verdict), text: { zh: '不得满足：', en: 'must not hold:' }, parts: [part] }
   }
-  const parts = node.children.map((child) => explainNode(child, facts, asOf))
+  const parts = node.children.map((child) => explainNode(child, facts))
   const verdict = combine(node.kind, parts.map((p) => p.verdict))
   return { verdict, text: node.kind === 'all' ? { zh: '以下条件全部满足：', en: 'all of these hold:' } : { zh: '以下条件至少满足一项：', en: 'at least one of these holds:' }, parts }
 }
