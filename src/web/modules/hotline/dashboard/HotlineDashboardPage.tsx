@@ -13,6 +13,7 @@ import { Chart, type ChartOption } from './Chart'
 import { useDashboardT } from './i18n'
 import type { DashboardMessageKey } from './messages'
 import { SurgePanel } from './SurgePanel'
+import { shanghaiToday } from '../deadline'
 import './dashboard.css'
 
 type Period = 'last7' | 'last30' | 'custom'
@@ -23,9 +24,9 @@ const TOP_ORGS = 15
 const colors = { appeals: '#1677ff', answered: '#13a8a8', satisfaction: '#fa8c16', satisfied: '#3fb27f', basic: '#f7c35f', dissatisfied: '#e5484d' }
 const lineColors: Record<HotlineLine, string> = { '12345': '#1677ff', enterprise: '#722ed1', talent: '#13a8a8' }
 
-/** The days a period covers, up to today as the browser sees it (the office's users are in China). */
+/** The days a period covers, up to today in Asia/Shanghai, where the server counts appeals by day, whatever the browser's zone. */
 function filterOf(period: Period, custom: [Dayjs, Dayjs] | null, line: HotlineLine | undefined): MetricsFilter {
-  const today = dayjs()
+  const today = dayjs(shanghaiToday())
   const [from, to] = period === 'custom' && custom ? custom : [today.subtract(period === 'last7' ? 6 : 29, 'day'), today]
   return { from: from.format(DAY), to: to.format(DAY), ...(line ? { line } : {}) }
 }
@@ -81,7 +82,7 @@ export default function HotlineDashboardPage() {
                 <DatePicker.RangePicker
                   value={custom}
                   allowClear={false}
-                  disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                  disabledDate={(day) => day.isAfter(dayjs(shanghaiToday()), 'day')}
                   onChange={(range) => setCustom(range && range[0] && range[1] ? [range[0], range[1]] : null)}
                   aria-label={d('hotline.dashboard.custom')}
                   data-testid="dashboard-range"
