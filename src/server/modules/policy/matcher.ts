@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import type { RegistryColumns } from '../entities'
 import { typeScriptWorker } from '../../platform/threads'
-import { compileRule, Scratch, type ColumnarRule } from './rules/compile'
+import { compileRule, markEntities, Scratch, type ColumnarRule } from './rules/compile'
 import type { Parameter, Rule } from './rules/rule'
 
 /** An item to match: its rule and parameters (its place in the list is its index in the result). */
@@ -94,11 +94,7 @@ export function bindItems(columns: RegistryColumns, items: readonly MatchItem[],
 export function matchChunk(bound: readonly ColumnarRule[], size: number, chunk: number, chunkWords: number, scratch: Scratch): ChunkMatches {
   const offset = chunk * chunkWords
   const words = Math.min(chunkWords, Math.ceil(size / 32) - offset)
-  const candidates = new Uint32Array(words)
-  for (let w = 0; w < words; w++) {
-    const left = size - (offset + w) * 32
-    candidates[w] = left >= 32 ? 0xffffffff : (1 << left) - 1
-  }
+  const candidates = markEntities(new Uint32Array(words), size, offset, words)
   const out = new Uint32Array(words)
   // First the pairs as they come (item by item), then a counting sort by entity.
   let entities = new Int32Array(1 << 16)

@@ -1,5 +1,5 @@
 import type { RegistryColumns } from '../entities'
-import { compileRule, Scratch } from './rules/compile'
+import { compileRule, markEntities, Scratch } from './rules/compile'
 import type { Parameter, Rule } from './rules/rule'
 
 /** How many enterprises a rule would admit on a date, what it would cost, and where they are. */
@@ -34,11 +34,7 @@ export function whatIf(columns: RegistryColumns, rule: Rule, parameters: readonl
   const totalWords = Math.ceil(columns.size / 32)
   for (let offset = 0; offset < totalWords; offset += CHUNK_WORDS) {
     const words = Math.min(CHUNK_WORDS, totalWords - offset)
-    for (let w = 0; w < words; w++) {
-      const left = columns.size - (offset + w) * 32
-      candidates[w] = left >= 32 ? 0xffffffff : (1 << left) - 1
-    }
-    bound.match(candidates, out, offset, words, scratch)
+    bound.match(markEntities(candidates, columns.size, offset, words), out, offset, words, scratch)
     for (let w = 0; w < words; w++) {
       let m = out[w]!
       while (m !== 0) {

@@ -374,16 +374,24 @@ const SAMPLE_WORDS = 64
 function passRate(evaluate: Evaluator, columns: RegistryColumns): number {
   const words = Math.min(SAMPLE_WORDS, Math.ceil(columns.size / 32))
   if (words === 0) return 0
-  const cand = new Uint32Array(words)
-  for (let w = 0; w < words; w++) {
-    const left = columns.size - w * 32
-    cand[w] = left >= 32 ? 0xffffffff : (1 << left) - 1
-  }
+  const cand = markEntities(new Uint32Array(words), columns.size, 0, words)
   const t = new Uint32Array(words)
   evaluate(cand, t, new Uint32Array(words), 0, words, new Scratch(words), 1, true, false)
   let passed = 0
   for (let w = 0; w < words; w++) passed += bitCount(t[w]!)
   return passed / Math.min(columns.size, words * 32)
+}
+
+/**
+ * Marks in `candidates` every entity of words [offset, offset + words) of a registry of `size`
+ * entities (the last word only up to the last entity), and returns it: what a full run starts from.
+ */
+export function markEntities(candidates: Uint32Array, size: number, offset: number, words: number): Uint32Array {
+  for (let w = 0; w < words; w++) {
+    const left = size - (offset + w) * 32
+    candidates[w] = left >= 32 ? 0xffffffff : (1 << left) - 1
+  }
+  return candidates
 }
 
 /** The number of bits set in a 32-bit word. */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { columnsOf, type EntityFacts } from '../../entities'
 import { checkParameters, checkRule } from './check'
-import { compileRule, Scratch, type Verdict } from './compile'
+import { compileRule, markEntities, Scratch, type Verdict } from './compile'
 import type { Condition, Operand, Parameter, Rule } from './rule'
 
 // ---- A plain row-by-row interpreter of the rule JSON: the specification the compiled forms must agree with ----
@@ -134,11 +134,7 @@ function columnarEligible(r: Rule, asOf: string, entities: EntityFacts[], chunkW
   const admitted: number[] = []
   for (let offset = 0; offset < words; offset += chunkWords) {
     const n = Math.min(chunkWords, words - offset)
-    for (let w = 0; w < n; w++) {
-      const left = entities.length - (offset + w) * 32
-      candidates[w] = left >= 32 ? 0xffffffff : (1 << left) - 1
-    }
-    bound.match(candidates, out, offset, n, scratch)
+    bound.match(markEntities(candidates, entities.length, offset, n), out, offset, n, scratch)
     for (let w = 0; w < n; w++) for (let b = 0; b < 32; b++) if ((out[w]! >>> b) & 1) admitted.push((offset + w) * 32 + b)
   }
   return admitted
