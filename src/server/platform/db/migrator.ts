@@ -25,10 +25,11 @@ export function allMigrations(modules: readonly YiwangModule[]): Record<string, 
   return all
 }
 
-/** Brings the database up to the latest migration; throws with the failing migration's name. */
-// Kysely<any> as Kysely documents for migrations: they run against whatever schema exists at their time.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
+/**
+ * Brings the database up to the latest migration; throws with the failing migration's name. Takes
+ * any database's Kysely: migrations run against whatever schema exists at their time.
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>, migrations: Record<string, Migration>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
