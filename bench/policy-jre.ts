@@ -8,7 +8,7 @@ import { Engine, type TopLevelCondition } from 'json-rules-engine'
 import { dayNumber, type EntityFacts } from '../src/server/modules/entities'
 import { yearsBefore } from '../src/server/modules/policy/rules/compile'
 import { isCondition, isParamRef, parameterValue, type Condition, type Operand, type Parameter, type Rule } from '../src/server/modules/policy/rules/rule'
-import type { GeneratedItem } from '../src/server/modules/policy/generate'
+import type { GeneratedItem } from '../src/server/demo/demo-policy-items'
 
 type JreCondition = { fact: string; operator: string; value: unknown } | { all: JreCondition[] } | { any: JreCondition[] }
 

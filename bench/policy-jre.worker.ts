@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { entityGenerator } from '../src/server/modules/entities'
-import type { GeneratedItem } from '../src/server/modules/policy/generate'
+import { entityGenerator } from '../src/server/demo/demo-entities'
+import type { GeneratedItem } from '../src/server/demo/demo-policy-items'
 import { jreEngine, jreFacts } from './policy-jre'
 
 // Runs json-rules-engine over entities [from, to) of the sample and sends back each one's eligible items.

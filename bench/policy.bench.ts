@@ -12,8 +12,9 @@
  * every item (its row form, as incremental matching does); and the sample through both engines,
  * whose eligible sets must be equal, with the ratio of their throughputs.
  */
-import { ColumnsBuilder, columnsOf, entityGenerator, entityRow, jiangsuCounties } from '../src/server/modules/entities'
-import { itemGenerator } from '../src/server/modules/policy/generate'
+import { entityGenerator, jiangsuCounties } from '../src/server/demo/demo-entities'
+import { itemGenerator } from '../src/server/demo/demo-policy-items'
+import { ColumnsBuilder, columnsOf, entityRow } from '../src/server/modules/entities'
 import { bindItems, itemsOf, matchRegistry } from '../src/server/modules/policy/matcher'
 import { compileRule } from '../src/server/modules/policy/rules/compile'
 import { typeScriptWorker } from '../src/server/platform/threads'

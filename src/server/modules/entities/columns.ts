@@ -1,4 +1,4 @@
-import { ATTRIBUTES, attributeOf, type AttributeKey, type PeriodicKey } from './attributes'
+import { ATTRIBUTES, attributeOf, type PeriodicKey } from './attributes'
 
 /**
  * One market entity's facts in row form: what an explanation reads, what re-matching one changed
@@ -37,9 +37,13 @@ export const columnKey = (attr: string, year?: number): string => (year === unde
 /** Days since 1970-01-01 of a YYYY-MM-DD date: how dates are compared in columns and rules. */
 export const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000
 
-/** The bit of each member of a set attribute, by its place in the declared list. */
-export function memberBits(attr: AttributeKey): Map<string, number> {
-  return new Map((attributeOf(attr)?.members ?? []).map((m, i) => [m.key, 1 << i]))
+const bitsByAttribute = new Map<string, ReadonlyMap<string, number>>()
+
+/** The bit of each member of a set attribute, by its place in the declared list (built once per attribute). */
+export function memberBits(attr: string): ReadonlyMap<string, number> {
+  let bits = bitsByAttribute.get(attr)
+  if (!bits) bitsByAttribute.set(attr, (bits = new Map((attributeOf(attr)?.members ?? []).map((m, i) => [m.key, 1 << i]))))
+  return bits
 }
 
 /**
@@ -81,7 +85,6 @@ export function columnsOf(facts: readonly EntityFacts[], years: readonly number[
 export class ColumnsBuilder {
   readonly columns: RegistryColumns
   private readonly dictionaries = new Map<string, Map<string, number>>()
-  private readonly bits = new Map<string, Map<string, number>>()
   private readonly plain: { key: 'registeredOn' | 'registeredCapital'; values: Float64Array; date: boolean }[] = []
   private readonly periodic: { key: PeriodicKey; year: number; values: Float64Array }[] = []
 
@@ -94,7 +97,6 @@ export class ColumnsBuilder {
       const key = attribute.key
       if (attribute.type === 'set') {
         this.columns.sets.set(key, new Uint32Array(buffer(size * 4)))
-        this.bits.set(key, memberBits(key))
       } else if (attribute.type === 'code') {
         this.columns.codes.set(key, { dictionary: [], values: new Int32Array(buffer(size * 4)).fill(-1) })
         this.dictionaries.set(key, new Map())
@@ -123,7 +125,7 @@ export class ColumnsBuilder {
       column.values[i] = at
     }
     for (const [key, masks] of this.columns.sets) {
-      const bits = this.bits.get(key)!
+      const bits = memberBits(key)
       let mask = 0
       for (const member of facts[key as 'qualifications' | 'flags']) mask |= bits.get(member) ?? 0
       masks[i] = mask

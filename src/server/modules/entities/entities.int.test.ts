@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../../../../test/db'
 import { columnsOf } from './columns'
 import { upsertEntities, entityFacts, loadRegistry } from './entities.repository'
-import { entityGenerator } from './generate'
+import { entityGenerator } from '../../demo/demo-entities'
 import type { NewEntity } from './import'
 
 let t: TestDatabase

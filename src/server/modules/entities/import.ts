@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import type ExcelJS from 'exceljs'
+import { isValidDay } from '../../platform/calendar/calendar'
 import { AppError, type Message } from '../../platform/errors'
 import { validateUscc } from '../../platform/identity/identity-codes'
 import { ATTRIBUTES, attributeOf, type AttributeDef, type PeriodicKey } from './attributes'
@@ -167,8 +168,7 @@ function parseValue(attribute: AttributeDef, text: string, isRegion: (code: stri
     case 'integer':
       return /^\d{1,9}$/.test(text) ? { ok: true, value: Number(text) } : wrong(`“${text}”不是非负整数`, `"${text}" is not a whole number`)
     case 'date': {
-      const d = new Date(`${text}T00:00:00Z`)
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text) ? { ok: true, value: text } : wrong(`“${text}”不是日期（YYYY-MM-DD）`, `"${text}" is not a date (YYYY-MM-DD)`)
+      return isValidDay(text) ? { ok: true, value: text } : wrong(`“${text}”不是日期（YYYY-MM-DD）`, `"${text}" is not a date (YYYY-MM-DD)`)
     }
     case 'code':
       if (attribute.codes === 'region') return /^\d{6}$/.test(text) && isRegion(text) ? { ok: true, value: text } : wrong(`没有县级区划代码“${text}”`, `"${text}" is not a county-level region code`)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { columnsOf, entityGenerator, jiangsuCounties } from '../entities'
-import { itemGenerator } from './generate'
+import { entityGenerator, jiangsuCounties } from '../../demo/demo-entities'
+import { itemGenerator } from '../../demo/demo-policy-items'
+import { columnsOf } from '../entities'
 import { itemsOf, matchRegistry } from './matcher'
 import { compileRule } from './rules/compile'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnsOf, entityGenerator, jiangsuCounties } from '../entities'
+import { entityGenerator, jiangsuCounties } from '../../demo/demo-entities'
+import { columnsOf } from '../entities'
 import { compileRule } from './rules/compile'
 import type { Rule } from './rules/rule'
 import { whatIf } from './whatif'

@@ -1,4 +1,5 @@
-import { attributeOf, type AttributeDef } from '../../entities'
+import { isValidDay } from '../../../platform/calendar/calendar'
+import { attributeOf, dayNumber, type AttributeDef } from '../../entities'
 import type { Message } from '../../../platform/errors'
 import type { Parameter, ParameterType } from './rule'
 
@@ -20,15 +21,10 @@ const opsOfType: Record<AttributeDef['type'], readonly string[]> = {
   set: ['hasAny', 'hasAll'],
 }
 const codePatterns = { region: /^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/, industry: /^[A-T](\d{2}(\d{1,2})?)?$/ }
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/
 const paramKeyPattern = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/
 
 /** Whether `text` is a real calendar date written YYYY-MM-DD. */
-export function isDay(text: unknown): text is string {
-  if (typeof text !== 'string' || !dayPattern.test(text)) return false
-  const d = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text
-}
+const isDay = (text: unknown): text is string => typeof text === 'string' && isValidDay(text)
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -189,7 +185,7 @@ function fitsType(value: unknown, type: ParameterType): boolean {
 /** A literal's number for comparing bounds (dates compare as text, so as their day number). */
 function literalNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value
-  if (isDay(value)) return Date.parse(`${value}T00:00:00Z`) / 86_400_000
+  if (isDay(value)) return dayNumber(value)
   return undefined
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { usccCheckCharacter } from '../../platform/identity/identity-codes'
-import type { PeriodicKey } from './attributes'
-import type { EntityFacts } from './columns'
+import type { EntityFacts, PeriodicKey } from '../modules/entities'
+import { usccCheckCharacter } from '../platform/identity/identity-codes'
+import { createRandom } from './random'
 
 /** A generated market entity: its facts with a valid USCC and a name. */
 export interface GeneratedEntity extends EntityFacts {
@@ -39,18 +39,6 @@ const NAME_HEADS = ['华', '金', '恒', '鑫', '宏', '盛', '瑞', '昌', '新
 const NAME_TAILS = ['达', '通', '源', '丰', '诚', '信', '安', '顺', '德', '隆', '创', '联', '辉', '成', '兴', '科', '凯', '邦', '宇', '晟']
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 
-/** A small fast seeded generator (mulberry32), uniform in [0, 1): the same seed gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 function weighted<T>(items: readonly T[], weights: readonly number[]): (r: number) => T {
   const total = weights.reduce((a, b) => a + b, 0)
   const bounds = weights.map(((sum) => (w: number) => (sum += w / total))(0))
@@ -82,7 +70,7 @@ export function entityGenerator(seed: number, asOf: string, counties = jiangsuCo
   const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / 86_400_000
 
   return (i) => {
-    const r = seededRandom(seed * 1_000_003 + i)
+    const r = createRandom(seed * 1_000_003 + i).next
     const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r())
     const regionCity = city(r())
     const countyCodes = byCity.get(regionCity)!

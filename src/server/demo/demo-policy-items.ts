@@ -1,5 +1,5 @@
-import { seededRandom } from '../entities'
-import type { Condition, Parameter, Rule } from './rules/rule'
+import type { Condition, Parameter, Rule } from '../modules/policy/rules/rule'
+import { createRandom } from './random'
 
 /** A generated policy item: its name, eligibility rule, parameters, whether it is granted without application, and its amount. */
 export interface GeneratedItem {
@@ -62,7 +62,7 @@ const count = (rule: Rule): number => ('all' in rule ? rule.all.reduce((n, r) =>
 export function itemGenerator(seed: number, asOf: string, counties: readonly string[]): (j: number) => GeneratedItem {
   const year = asOf.slice(0, 4)
   return (j) => {
-    const r = seededRandom(seed * 7919 + j)
+    const r = createRandom(seed * 7919 + j).next
     const template = TEMPLATES[Math.floor(r() * TEMPLATES.length)]!
     const conditions: Rule[] = [...template.core(r)]
     const scope = r()
