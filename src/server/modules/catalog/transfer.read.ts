@@ -1,40 +1,21 @@
-import ExcelJS from 'exceljs'
-import { AppError } from '../../platform/errors'
+import type ExcelJS from 'exceljs'
+import { cellOf, importFileInvalid, loadWorkbook, type Cell } from '../../platform/spreadsheet'
 import { itemKinds, type ItemKind } from './catalog.schemas'
-import { hasElement, itemSheetOf, itemSheets, key, listSheets, OMIT, setPath, sheetNames, type Cell, type Column, type ImportProblem, type ItemSheet, type ListSheet, type Origin, type ParsedItem } from './transfer.xlsx'
+import { hasElement, itemSheetOf, itemSheets, key, listSheets, OMIT, setPath, sheetNames, type Column, type ImportProblem, type ItemSheet, type ListSheet, type Origin, type ParsedItem } from './transfer.xlsx'
 
 /** Reading an uploaded workbook back into items, with every problem located by sheet, row and column. */
 
-const fileInvalid = (zh: string, en: string) => new AppError('invalid', 'import_file_invalid', { zh, en })
-
 /** Opens uploaded bytes as a workbook, or says clearly that they are not one. */
 export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  if (bytes.length === 0) throw fileInvalid('上传的文件为空', 'The uploaded file is empty')
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch {
-    throw fileInvalid('上传的文件不是有效的 Excel（.xlsx）文件', 'The uploaded file is not a valid Excel (.xlsx) workbook')
-  }
+  const workbook = await loadWorkbook(bytes)
   const unknown = workbook.worksheets.map((s) => s.name).filter((name) => !sheetNames.includes(name))
   if (unknown.length > 0) {
-    throw fileInvalid(`工作表名称不正确：${unknown.join('、')}；应为 ${sheetNames.join('、')}`, `Unknown sheet names: ${unknown.join(', ')}; expected ${sheetNames.join(', ')}`)
+    throw importFileInvalid(`工作表名称不正确：${unknown.join('、')}；应为 ${sheetNames.join('、')}`, `Unknown sheet names: ${unknown.join(', ')}; expected ${sheetNames.join(', ')}`)
   }
   if (!itemSheets.some((layout) => workbook.getWorksheet(layout.name))) {
-    throw fileInvalid(`缺少事项工作表（${itemSheets.map((s) => s.name).join('、')}）`, `No item sheet (${itemSheets.map((s) => s.name).join(', ')})`)
+    throw importFileInvalid(`缺少事项工作表（${itemSheets.map((s) => s.name).join('、')}）`, `No item sheet (${itemSheets.map((s) => s.name).join(', ')})`)
   }
   return workbook
-}
-
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if ('richText' in value) return value.richText.map((run) => run.text).join('')
-  if ('formula' in value || 'sharedFormula' in value) return cellOf(value.result as ExcelJS.CellValue)
-  if ('hyperlink' in value) return String(value.text)
-  if ('error' in value) return String(value.error)
-  return null
 }
 
 const isEmpty = (cell: Cell) => cell === null || (typeof cell === 'string' && cell.trim() === '')

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit'
 import type { Executor, Tx } from '../../platform/db/database'
 import { auditContext, type PlatformDeps, type RequestContext } from '../../platform/deps'
 import { AppError } from '../../platform/errors'
+import { importFileInvalid } from '../../platform/spreadsheet'
 import { findOrg } from '../../platform/orgs/orgs.repository'
 import { findRegions } from '../../platform/regions/regions.repository'
 import { citedArticles, resolveCitations } from '../laws'
@@ -115,7 +116,6 @@ interface PlannedItem {
   existingEntryId: string | null
 }
 
-const fileInvalid = (zh: string, en: string) => new AppError('invalid', 'import_file_invalid', { zh, en })
 
 /**
  * Imports items into the national base list, all or nothing: every row is checked first (cells,
@@ -152,18 +152,18 @@ function tooMany(rows: number): AppError {
 }
 
 async function parseXlsxUpload(body: unknown): Promise<{ items: ParsedItem[]; problems: ImportProblem[] }> {
-  if (!Buffer.isBuffer(body)) throw fileInvalid(`Excel 文件须以 ${XLSX_TYPE} 上传`, `Upload an Excel file as ${XLSX_TYPE}`)
+  if (!Buffer.isBuffer(body)) throw importFileInvalid(`Excel 文件须以 ${XLSX_TYPE} 上传`, `Upload an Excel file as ${XLSX_TYPE}`)
   const workbook = await readWorkbook(body)
   const rows = itemRowCount(workbook)
-  if (rows === 0) throw fileInvalid('文件中没有事项', 'The file holds no items')
+  if (rows === 0) throw importFileInvalid('文件中没有事项', 'The file holds no items')
   if (rows > IMPORT_MAX_ROWS) throw tooMany(rows)
   return parseCatalogWorkbook(workbook)
 }
 
 /** A JSON upload: an array of { kind, basicCode?, elements, note? }, as the JSON export writes them (its other fields are ignored). */
 function parseJsonUpload(body: unknown): { items: ParsedItem[]; problems: ImportProblem[] } {
-  if (Buffer.isBuffer(body) || !Array.isArray(body)) throw fileInvalid('JSON 导入文件须为事项数组', 'A JSON import is an array of items')
-  if (body.length === 0) throw fileInvalid('文件中没有事项', 'The file holds no items')
+  if (Buffer.isBuffer(body) || !Array.isArray(body)) throw importFileInvalid('JSON 导入文件须为事项数组', 'A JSON import is an array of items')
+  if (body.length === 0) throw importFileInvalid('文件中没有事项', 'The file holds no items')
   if (body.length > IMPORT_MAX_ROWS) throw tooMany(body.length)
   const problems: ImportProblem[] = []
   const items = body.map((row: unknown, i) => parseJsonRow(row, { sheet: null, row: i + 1 }, problems))

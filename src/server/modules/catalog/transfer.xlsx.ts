@@ -1,3 +1,4 @@
+import type { Cell } from '../../platform/spreadsheet'
 import ExcelJS from 'exceljs'
 import type { Message } from '../../platform/errors'
 import { elementsSchemaOf, itemKinds, serviceKinds, type Elements, type ItemKind } from './catalog.schemas'
@@ -58,7 +59,6 @@ export interface ExportEntry {
 
 // ---- cell codecs: element value ⇄ cell ----
 
-export type Cell = string | number | boolean | null
 type Read = { ok: true; value: unknown } | { ok: false; id: 'value_wrong_type' | 'value_unknown'; expected: Message }
 
 /** Marks an optional element that an empty cell leaves out (a note, a fee's basis, a step's days). */

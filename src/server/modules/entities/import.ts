@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
-import type ExcelJS from 'exceljs'
 import { isValidDay } from '../../platform/calendar/calendar'
-import { AppError, type Message } from '../../platform/errors'
+import type { Message } from '../../platform/errors'
+import { cellOf, importFileInvalid, loadWorkbook } from '../../platform/spreadsheet'
 import { validateUscc } from '../../platform/identity/identity-codes'
 import { ATTRIBUTES, attributeOf, type AttributeDef, type PeriodicKey } from './attributes'
 import type { EntityFacts } from './columns'
@@ -27,54 +27,33 @@ export interface ImportTable {
 
 export const IMPORT_LIMIT = 50_000
 
-const fileInvalid = (zh: string, en: string) => new AppError('invalid', 'import_file_invalid', { zh, en })
-
 /** Reads an uploaded CSV (UTF-8, with or without a BOM) or Excel (.xlsx, first sheet) file as a header row and data rows. */
 export async function readImportTable(bytes: Buffer, fileName: string): Promise<ImportTable> {
-  if (bytes.length === 0) throw fileInvalid('上传的文件为空', 'The uploaded file is empty')
+  if (bytes.length === 0) throw importFileInvalid('上传的文件为空', 'The uploaded file is empty')
   let lines: string[][]
   if (/\.xlsx$/i.test(fileName)) {
-    // Loaded only for a workbook: the module is large, and matching threads import this module's index.
-    const { default: Excel } = await import('exceljs')
-    const workbook = new Excel.Workbook()
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-    } catch {
-      throw fileInvalid('上传的文件不是有效的 Excel（.xlsx）文件', 'The uploaded file is not a valid Excel (.xlsx) workbook')
-    }
+    const workbook = await loadWorkbook(bytes)
     const sheet = workbook.worksheets[0]
-    if (!sheet) throw fileInvalid('工作簿没有工作表', 'The workbook has no sheet')
+    if (!sheet) throw importFileInvalid('工作簿没有工作表', 'The workbook has no sheet')
     lines = []
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
-      lines[number - 1] = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value))
+      lines[number - 1] = Array.from({ length: row.cellCount }, (_, i) => String(cellOf(row.getCell(i + 1).value) ?? ''))
     })
     lines = Array.from(lines, (l) => l ?? [])
   } else if (/\.csv$/i.test(fileName)) {
     try {
       lines = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][]
     } catch (error) {
-      throw fileInvalid(`CSV 格式有误：${(error as Error).message}`, `The CSV is malformed: ${(error as Error).message}`)
+      throw importFileInvalid(`CSV 格式有误：${(error as Error).message}`, `The CSV is malformed: ${(error as Error).message}`)
     }
   } else {
-    throw fileInvalid('只接受 .csv 或 .xlsx 文件', 'Only .csv and .xlsx files are taken')
+    throw importFileInvalid('只接受 .csv 或 .xlsx 文件', 'Only .csv and .xlsx files are taken')
   }
   const [header, ...rest] = lines
-  if (!header || header.every((h) => h.trim() === '')) throw fileInvalid('第 1 行应为表头', 'Line 1 must hold the headers')
+  if (!header || header.every((h) => h.trim() === '')) throw importFileInvalid('第 1 行应为表头', 'Line 1 must hold the headers')
   const rows = rest.map((cells, i) => ({ line: i + 2, cells: cells.map((c) => c.trim()) })).filter((r) => r.cells.some((c) => c !== ''))
-  if (rows.length > IMPORT_LIMIT) throw fileInvalid(`一次最多导入 ${IMPORT_LIMIT.toLocaleString()} 行，本文件有 ${rows.length.toLocaleString()} 行`, `At most ${IMPORT_LIMIT.toLocaleString()} rows an import; this file has ${rows.length.toLocaleString()}`)
+  if (rows.length > IMPORT_LIMIT) throw importFileInvalid(`一次最多导入 ${IMPORT_LIMIT.toLocaleString()} 行，本文件有 ${rows.length.toLocaleString()} 行`, `At most ${IMPORT_LIMIT.toLocaleString()} rows an import; this file has ${rows.length.toLocaleString()}`)
   return { headers: header.map((h) => h.trim()), rows }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((run) => run.text).join('')
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('text' in value) return String(value.text)
-    return ''
-  }
-  return String(value)
 }
 
 type Field = { kind: 'uscc' } | { kind: 'name' } | { kind: 'attribute'; attribute: AttributeDef; year?: number }
